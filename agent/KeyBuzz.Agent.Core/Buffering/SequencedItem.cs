@@ -1,0 +1,3 @@
+namespace KeyBuzz.Agent.Core.Buffering;
+
+public readonly record struct SequencedItem<T>(ulong Seq, T Item);

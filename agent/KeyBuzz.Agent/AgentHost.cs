@@ -1,0 +1,70 @@
+using KeyBuzz.Agent.Core.Buffering;
+using KeyBuzz.Agent.Diagnostics;
+using KeyBuzz.Agent.Io;
+using KeyBuzz.Agent.Options;
+using KeyBuzz.Agent.Sampling;
+using KeyBuzz.Agent.Shipping;
+using KeyBuzz.Contracts.V1;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace KeyBuzz.Agent;
+
+/// <summary>Composition root: configuration, logging, samplers, shipper.</summary>
+internal static class AgentHost
+{
+    public static IHost Build(string configPath)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration
+            .AddJsonFile(configPath, optional: false, reloadOnChange: false)
+            .AddEnvironmentVariables("KEYBUZZ_");
+
+        builder.Services.AddOptions<AgentOptions>().Bind(builder.Configuration.GetSection(AgentOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<GaleraOptions>().Bind(builder.Configuration.GetSection(GaleraOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<GaleraOptions>, GaleraOptionsValidator>();
+
+        var logDirectory = builder.Configuration[$"{AgentOptions.Section}:LogDirectory"];
+        var logConfig = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("System.Net.Http", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Grpc", Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}");
+        if (!string.IsNullOrWhiteSpace(logDirectory))
+        {
+            logConfig.WriteTo.File(Path.Combine(logDirectory, "kb-agent-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+        }
+
+        builder.Services.AddSerilog(logConfig.CreateLogger(), dispose: true);
+        builder.Services.AddSystemd();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new ReadingBuffer<Reading>(sp.GetRequiredService<IOptions<AgentOptions>>().Value.BufferCapacity));
+        builder.Services.AddSingleton<IStateFileStore, StateFileStore>();
+        builder.Services.AddSingleton<IProcessProbe, PidFileProcessProbe>();
+        builder.Services.AddSingleton<MariaDbConnector>();
+        builder.Services.AddSingleton<IGaleraSampler, ProcessSampler>();
+        builder.Services.AddSingleton<IGaleraSampler, WsrepStatusSampler>();
+        builder.Services.AddSingleton<IGaleraSampler, HealthCountersSampler>();
+        builder.Services.AddSingleton<IGaleraSampler, VariablesSampler>();
+        builder.Services.AddSingleton<IGaleraSampler, GrastateSampler>();
+        builder.Services.AddSingleton<IGaleraSampler, GvwstateSampler>();
+        builder.Services.AddSingleton<AgentHelloFactory>();
+        builder.Services.AddHostedService<StartupLogger>();
+        builder.Services.AddHostedService<SamplingLoop>();
+        builder.Services.AddHostedService<StreamShipper>();
+        return builder.Build();
+    }
+
+    /// <summary>Resolves the options so their validators run (used by --check-config).</summary>
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<AgentOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<GaleraOptions>>().Value;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace KeyBuzz.Agent.Diagnostics;
+
+/// <summary>Every log event of the agent, with its event id (1xxx sampling, 2xxx shipping, 9xxx host).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Warning, "Sampler {Sampler} failed: {Reason}")]
+    public static partial void SamplerFailed(ILogger logger, string sampler, string reason);
+
+    [LoggerMessage(1002, LogLevel.Information, "Sampler {Sampler} recovered")]
+    public static partial void SamplerRecovered(ILogger logger, string sampler);
+
+    [LoggerMessage(1003, LogLevel.Warning, "mariadbd is {State} on this node")]
+    public static partial void MariadbStateChanged(ILogger logger, string state);
+
+    [LoggerMessage(2001, LogLevel.Information, "Connected to collector {Url}; it had stored up to seq {Seq}; {Pending} readings to send")]
+    public static partial void Connected(ILogger logger, string url, ulong seq, int pending);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Collector {Url} unreachable or stream broken ({Reason}); retrying in {DelayMs} ms, {Buffered} readings buffered")]
+    public static partial void Disconnected(ILogger logger, string url, string reason, long delayMs, int buffered);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Reading buffer full: {Dropped} oldest readings dropped so far")]
+    public static partial void ReadingsDropped(ILogger logger, ulong dropped);
+
+    [LoggerMessage(9001, LogLevel.Information, "kb-agent {Version} starting: node {Node}, cluster {Cluster}, role {Role}, collector {Url}, interval {IntervalMs} ms, buffer {Buffer} readings, MariaDB {Endpoint} as {User} (password {PasswordState}), datadir {DataDir}")]
+    public static partial void Starting(ILogger logger, string version, string node, string cluster, string role, string url, int intervalMs, int buffer, string endpoint, string user, string passwordState, string dataDir);
+}

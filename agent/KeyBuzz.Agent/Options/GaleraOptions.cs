@@ -1,0 +1,25 @@
+namespace KeyBuzz.Agent.Options;
+
+/// <summary>Section "Galera": how to reach the local MariaDB node and its files.</summary>
+internal sealed class GaleraOptions
+{
+    public const string Section = "Galera";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 3306;
+
+    /// <summary>Unix socket; when set it is used instead of Host/Port.</summary>
+    public string Socket { get; set; } = string.Empty;
+
+    public string User { get; set; } = "kbmon";
+
+    public string Password { get; set; } = string.Empty;
+
+    public string DataDirectory { get; set; } = "/var/lib/mysql";
+
+    public string PidFile { get; set; } = "/run/mysqld/mysqld.pid";
+
+    /// <summary>Each sampler gets this long per cycle; a slow one is reported, never waited for.</summary>
+    public int SamplerTimeoutMs { get; set; } = 800;
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace KeyBuzz.Collector.Core.Readings;
+
+/// <summary>One sample of one MariaDB node, as shipped by its agent.</summary>
+public sealed record NodeReading(
+    string InstanceId,
+    ulong Seq,
+    DateTimeOffset SampledAt,
+    ulong DroppedTotal,
+    bool MariadbRunning,
+    bool SqlReachable,
+    IReadOnlyDictionary<string, string> Status,
+    IReadOnlyDictionary<string, string> Variables,
+    GrastateSnapshot? Grastate,
+    IReadOnlyList<string> Errors)
+{
+    public string? Text(string name) => Status.TryGetValue(name, out var value) ? value : null;
+
+    public long? Long(string name) =>
+        Status.TryGetValue(name, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+
+    public double? Double(string name) =>
+        Status.TryGetValue(name, out var value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+}

@@ -1,0 +1,66 @@
+using KeyBuzz.Collector.Grpc;
+using KeyBuzz.Collector.History;
+using KeyBuzz.Collector.Ingest;
+using KeyBuzz.Collector.Options;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace KeyBuzz.Collector;
+
+/// <summary>Composition root of the collector.</summary>
+internal static class CollectorHost
+{
+    public static WebApplication Build(string? configPath)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        if (configPath is not null)
+        {
+            builder.Configuration.AddJsonFile(configPath, optional: false, reloadOnChange: false);
+        }
+
+        builder.Configuration.AddEnvironmentVariables("KEYBUZZ_");
+        builder.Services.AddOptions<CollectorOptions>().Bind(builder.Configuration.GetSection(CollectorOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CollectorOptions>, CollectorOptionsValidator>();
+
+        var collector = new CollectorOptions();
+        builder.Configuration.GetSection(CollectorOptions.Section).Bind(collector);
+        var logConfig = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Grpc", Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}");
+        if (!string.IsNullOrWhiteSpace(collector.LogDirectory))
+        {
+            logConfig.WriteTo.File(Path.Combine(collector.LogDirectory, "kb-collector-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+        }
+
+        builder.Services.AddSerilog(logConfig.CreateLogger(), dispose: true);
+        builder.Services.AddSystemd();
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.UseUrls(collector.ListenUrl);
+        builder.Services.AddRouting();
+        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<HistoryStore>();
+        builder.Services.AddSingleton<IngestQueue>();
+        builder.Services.AddSingleton<ClusterViewStore>();
+        builder.Services.AddHostedService<IngestWriter>();
+        builder.Services.AddHostedService<RetentionService>();
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapGrpcService<AgentGatewayService>();
+        app.MapGrpcService<OperationsService>();
+        return app;
+    }
+
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<CollectorOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("KeyBuzz.Collector");
+        Diagnostics.Log.Starting(logger, options.ListenUrl, options.DataDirectory, options.RetentionHours);
+    }
+}

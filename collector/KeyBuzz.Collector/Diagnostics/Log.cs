@@ -1,0 +1,26 @@
+namespace KeyBuzz.Collector.Diagnostics;
+
+/// <summary>Every log event of the collector (1xxx streams, 2xxx history, 9xxx host).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Agent {Cluster}/{Node} connected (instance {Instance}, version {Version}); stored up to seq {Seq}")]
+    public static partial void AgentConnected(ILogger logger, string cluster, string node, string instance, string version, ulong seq);
+
+    [LoggerMessage(1002, LogLevel.Information, "Agent {Cluster}/{Node} disconnected")]
+    public static partial void AgentDisconnected(ILogger logger, string cluster, string node);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Agent stream rejected: {Reason}")]
+    public static partial void StreamRejected(ILogger logger, string reason);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Agent {Cluster}/{Node} sent an invalid reading (seq {Seq}): {Reason}; skipped")]
+    public static partial void InvalidReading(ILogger logger, string cluster, string node, ulong seq, string reason);
+
+    [LoggerMessage(2001, LogLevel.Error, "Writing {Count} readings to history failed; agents will resend them")]
+    public static partial void HistoryWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Information, "Retention: deleted {Count} readings older than {Cutoff}")]
+    public static partial void RetentionDeleted(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(9001, LogLevel.Information, "kb-collector starting: listening on {Url}, history in {DataDirectory}, retention {RetentionHours} h")]
+    public static partial void Starting(ILogger logger, string url, string dataDirectory, int retentionHours);
+}

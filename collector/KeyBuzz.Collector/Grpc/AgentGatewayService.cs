@@ -1,0 +1,93 @@
+using Grpc.Core;
+using KeyBuzz.Collector.Core.Readings;
+using KeyBuzz.Collector.Diagnostics;
+using KeyBuzz.Collector.History;
+using KeyBuzz.Collector.Ingest;
+using KeyBuzz.Contracts.V1;
+
+namespace KeyBuzz.Collector.Grpc;
+
+/// <summary>
+/// One stream per agent: hello → welcome (what is already stored) → readings → acks.
+/// An ack is written only after the readings it covers are durably stored.
+/// </summary>
+internal sealed class AgentGatewayService(
+    IngestQueue ingest,
+    HistoryStore history,
+    TimeProvider time,
+    ILogger<AgentGatewayService> logger) : AgentGateway.AgentGatewayBase
+{
+    public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CollectorMessage> responseStream, ServerCallContext context)
+    {
+        var cancel = context.CancellationToken;
+        if (!await requestStream.MoveNext(cancel))
+        {
+            return;
+        }
+
+        var hello = requestStream.Current.BodyCase == AgentMessage.BodyOneofCase.Hello ? requestStream.Current.Hello : null;
+        var error = hello is null ? "the first message of a stream must be AgentHello" : ContractMapping.ValidateHello(hello);
+        if (error is not null || hello is null)
+        {
+            Log.StreamRejected(logger, error ?? "no hello");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, error ?? "no hello"));
+        }
+
+        var agent = ContractMapping.ToAgentInfo(hello);
+        var stored = history.LastStoredSeq(hello.ClusterName, hello.NodeName, hello.InstanceId);
+        await responseStream.WriteAsync(new CollectorMessage { Welcome = new Welcome { LastStoredSeq = stored } }, cancel);
+        Log.AgentConnected(logger, hello.ClusterName, hello.NodeName, hello.InstanceId, hello.AgentVersion, stored);
+        try
+        {
+            while (await requestStream.MoveNext(cancel))
+            {
+                if (requestStream.Current.BodyCase != AgentMessage.BodyOneofCase.Readings)
+                {
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, "after the hello only reading batches are accepted"));
+                }
+
+                var fresh = Accept(hello, requestStream.Current.Readings, stored, out var highest);
+                if (fresh.Count > 0)
+                {
+                    await ingest.SubmitAsync(new IngestRequest(hello.ClusterName, hello.NodeName, agent, fresh, time.GetUtcNow()), cancel);
+                }
+
+                stored = Math.Max(stored, highest);
+                await responseStream.WriteAsync(new CollectorMessage { Ack = new Ack { Seq = stored } }, cancel);
+            }
+        }
+        finally
+        {
+            Log.AgentDisconnected(logger, hello.ClusterName, hello.NodeName);
+        }
+    }
+
+    /// <summary>Readings not stored yet, in order; invalid ones are logged and skipped (acked, never stored).</summary>
+    private List<NodeReading> Accept(AgentHello hello, ReadingBatch batch, ulong stored, out ulong highest)
+    {
+        highest = stored;
+        var accepted = new List<NodeReading>(batch.Readings.Count);
+        var now = time.GetUtcNow();
+        foreach (var reading in batch.Readings.OrderBy(r => r.Seq))
+        {
+            if (reading.Seq <= highest)
+            {
+                continue; // already stored: a resend after a reconnect
+            }
+
+            var (mapped, error) = ContractMapping.ToNodeReading(reading, hello.InstanceId, now);
+            if (mapped is null)
+            {
+                Log.InvalidReading(logger, hello.ClusterName, hello.NodeName, reading.Seq, error ?? "invalid");
+            }
+            else
+            {
+                accepted.Add(mapped);
+            }
+
+            highest = reading.Seq;
+        }
+
+        return accepted;
+    }
+}

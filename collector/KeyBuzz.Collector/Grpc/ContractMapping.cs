@@ -1,0 +1,121 @@
+using KeyBuzz.Collector.Core.Readings;
+using KeyBuzz.Collector.Core.View;
+using KeyBuzz.Collector.History;
+using KeyBuzz.Contracts;
+using KeyBuzz.Contracts.V1;
+
+namespace KeyBuzz.Collector.Grpc;
+
+/// <summary>The one place where wire messages and collector types meet.</summary>
+internal static class ContractMapping
+{
+    // Readings stamped before this are from a broken clock, not history.
+    private static readonly DateTimeOffset Earliest = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static string? ValidateHello(AgentHello hello)
+    {
+        if (!NameRules.IsValid(hello.NodeName))
+        {
+            return $"node_name '{hello.NodeName}' is invalid: {NameRules.Description}; fix Agent:NodeName in the agent config";
+        }
+
+        if (!NameRules.IsValid(hello.ClusterName))
+        {
+            return $"cluster_name '{hello.ClusterName}' is invalid: {NameRules.Description}; fix Agent:ClusterName in the agent config";
+        }
+
+        if (hello.Role != "galera")
+        {
+            return $"role '{hello.Role}' is not supported by this collector (expected \"galera\")";
+        }
+
+        if (string.IsNullOrEmpty(hello.InstanceId) || hello.InstanceId.Length > 64)
+        {
+            return "instance_id must be 1-64 characters";
+        }
+
+        return hello.IntervalMs is < 100 or > 60_000 ? $"interval_ms {hello.IntervalMs} is out of range 100..60000" : null;
+    }
+
+    public static AgentInfo ToAgentInfo(AgentHello hello) =>
+        new(hello.Role, hello.AgentVersion, hello.InstanceId, hello.HostName, TimeSpan.FromMilliseconds(hello.IntervalMs));
+
+    /// <summary>Null with a reason when the reading cannot be stored.</summary>
+    public static (NodeReading? Reading, string? Error) ToNodeReading(Reading reading, string instanceId, DateTimeOffset now)
+    {
+        if (reading.Seq == 0)
+        {
+            return (null, "seq must start at 1");
+        }
+
+        var sampledAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(reading.SampledAtUnixMs, 0, 253_402_300_799_999));
+        if (sampledAt < Earliest || sampledAt > now.AddMinutes(10))
+        {
+            return (null, $"sampled_at {sampledAt:O} is not plausible (check the agent host's clock)");
+        }
+
+        if (reading.Galera is not { } g)
+        {
+            return (null, "the reading has no galera payload");
+        }
+
+        GrastateSnapshot? grastate = g.Grastate is { } gs
+            ? new GrastateSnapshot(gs.Present, gs.Uuid, gs.Seqno, gs.SafeToBootstrap, string.IsNullOrEmpty(gs.Error) ? null : gs.Error)
+            : null;
+        var errors = g.Errors.Select(e => $"{e.Sampler}: {e.Message}").ToList();
+        return (new NodeReading(
+            instanceId, reading.Seq, sampledAt, reading.DroppedTotal, g.MariadbRunning, g.SqlReachable,
+            new Dictionary<string, string>(g.Status, StringComparer.Ordinal),
+            new Dictionary<string, string>(g.Variables, StringComparer.Ordinal),
+            grastate, errors), null);
+    }
+
+    public static NodeStatus ToNodeStatus(NodeState state, NodeAssessment assessment)
+    {
+        var r = state.Latest;
+        var status = new NodeStatus
+        {
+            Name = state.Node,
+            Role = state.Agent.Role,
+            MariadbRunning = r.MariadbRunning,
+            SqlReachable = r.SqlReachable,
+            ClusterStatus = r.Text(WsrepStatus.ClusterStatus) ?? string.Empty,
+            LocalState = r.Text(WsrepStatus.LocalStateComment) ?? string.Empty,
+            ClusterSize = (int)(r.Long(WsrepStatus.ClusterSize) ?? 0),
+            ConfId = r.Long(WsrepStatus.ClusterConfId) ?? 0,
+            LastCommitted = r.Long(WsrepStatus.LastCommitted) ?? 0,
+            RecvQueue = r.Long(WsrepStatus.RecvQueue) ?? 0,
+            LastSeenUnixMs = state.LastSeen.ToUnixTimeMilliseconds(),
+            SampledAtUnixMs = r.SampledAt.ToUnixTimeMilliseconds(),
+            AgentVersion = state.Agent.Version,
+            HostName = state.Agent.HostName,
+            Reporting = assessment.Reporting,
+            ClusterStateUuid = r.Text(WsrepStatus.ClusterStateUuid) ?? string.Empty,
+            LastSeq = r.Seq,
+            DroppedReadings = r.DroppedTotal,
+        };
+        if (state.FlowControlPausedPercent is { } paused)
+        {
+            status.FlowControlPausedPct = paused;
+        }
+
+        if (r.Grastate is { } g)
+        {
+            status.Grastate = new Grastate { Present = g.Present, Uuid = g.Uuid, Seqno = g.Seqno, SafeToBootstrap = g.SafeToBootstrap, Error = g.Error ?? string.Empty };
+        }
+
+        status.Problems.AddRange(assessment.Problems);
+        return status;
+    }
+
+    public static Contracts.V1.HistoryPoint ToContract(History.HistoryPoint point)
+    {
+        var result = new Contracts.V1.HistoryPoint { AtUnixMs = point.AtUnixMs, Seq = point.Seq, InstanceId = point.InstanceId, Text = point.Text ?? string.Empty };
+        if (point.Value is { } value)
+        {
+            result.Value = value;
+        }
+
+        return result;
+    }
+}

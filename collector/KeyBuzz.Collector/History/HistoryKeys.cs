@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace KeyBuzz.Collector.History;
+
+/// <summary>
+/// Reading ids are "cluster/node|unix-ms (13 digits)|seq (12 digits)": ordinal order is time order
+/// within a node, so a node's time range is one range scan on the primary index.
+/// </summary>
+internal static class HistoryKeys
+{
+    public static string Node(string cluster, string node) => $"{cluster}/{node}";
+
+    public static string Reading(string cluster, string node, long unixMs, ulong seq) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cluster}/{node}|{unixMs:D13}|{seq:D12}");
+
+    public static string From(string cluster, string node, long unixMs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cluster}/{node}|{Math.Max(0, unixMs):D13}|");
+
+    /// <summary>'}' sorts after '|' and digits: the upper bound of every id at <paramref name="unixMs"/>.</summary>
+    public static string To(string cluster, string node, long unixMs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cluster}/{node}|{Math.Max(0, unixMs):D13}}}");
+
+    public static string Agent(string cluster, string node, string instance) => $"{cluster}/{node}|{instance}";
+}

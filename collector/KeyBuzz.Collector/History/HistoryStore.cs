@@ -1,0 +1,115 @@
+using KeyBuzz.Collector.Options;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace KeyBuzz.Collector.History;
+
+/// <summary>
+/// The one LiteDB database of the collector. Writes come from a single writer (IngestWriter) in
+/// batches; a batch is acknowledged to agents only after <see cref="Append"/> returns, and
+/// Append returns only once the batch is in the database file, so a SIGKILL loses nothing acknowledged.
+/// </summary>
+internal sealed class HistoryStore : IDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<BsonDocument> _readings;
+    private readonly ILiteCollection<BsonDocument> _agents;
+
+    public HistoryStore(IOptions<CollectorOptions> options)
+    {
+        var directory = options.Value.DataDirectory;
+        Directory.CreateDirectory(directory);
+        FilePath = Path.Combine(directory, "history.db");
+        _db = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct });
+        _readings = _db.GetCollection("readings");
+        _agents = _db.GetCollection("agents");
+    }
+
+    public string FilePath { get; }
+
+    public void Append(IReadOnlyList<StoredReading> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var lastSeq = new Dictionary<string, long>(StringComparer.Ordinal);
+        var documents = new List<BsonDocument>(batch.Count);
+        foreach (var stored in batch)
+        {
+            documents.Add(ReadingDocuments.ToDocument(stored));
+            var key = HistoryKeys.Agent(stored.Cluster, stored.Node, stored.Reading.InstanceId);
+            var seq = (long)stored.Reading.Seq;
+            lastSeq[key] = lastSeq.TryGetValue(key, out var known) ? Math.Max(known, seq) : seq;
+        }
+
+        // LiteDB transactions belong to the calling thread: this method must not await.
+        _db.BeginTrans();
+        try
+        {
+            _readings.Upsert(documents);
+            foreach (var (key, seq) in lastSeq)
+            {
+                var existing = _agents.FindById(key);
+                if (existing is null || existing["s"].AsInt64 < seq)
+                {
+                    _agents.Upsert(new BsonDocument { ["_id"] = key, ["s"] = seq, ["t"] = DateTime.UtcNow });
+                }
+            }
+
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+
+        // LiteDB 5 hands committed pages to a background writer thread; the checkpoint waits for
+        // it and moves them into the data file, so the acknowledgement that follows is truthful.
+        _db.Checkpoint();
+    }
+
+    public ulong LastStoredSeq(string cluster, string node, string instance)
+    {
+        var doc = _agents.FindById(HistoryKeys.Agent(cluster, node, instance));
+        return doc is null ? 0 : (ulong)doc["s"].AsInt64;
+    }
+
+    /// <summary>Every (cluster, node) that ever reported.</summary>
+    public IReadOnlyList<(string Cluster, string Node)> KnownNodes() =>
+        _agents.FindAll()
+            .Select(d => d["_id"].AsString.Split('|')[0])
+            .Distinct(StringComparer.Ordinal)
+            .Select(k => (k[..k.IndexOf('/', StringComparison.Ordinal)], k[(k.IndexOf('/', StringComparison.Ordinal) + 1)..]))
+            .ToList();
+
+    public IReadOnlyList<HistoryPoint> Query(string cluster, string node, string metric, long fromUnixMs, long toUnixMs, int limit)
+    {
+        var range = LiteDB.Query.And(
+            LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, fromUnixMs)),
+            LiteDB.Query.LTE("_id", HistoryKeys.To(cluster, node, toUnixMs)));
+        return _readings.Find(range, limit: limit)
+            .Select(d => ReadingDocuments.ToPoint(d, metric))
+            .ToList();
+    }
+
+    public int DeleteOlderThan(DateTimeOffset cutoff)
+    {
+        var deleted = 0;
+        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
+        foreach (var (cluster, node) in KnownNodes())
+        {
+            deleted += _readings.DeleteMany(LiteDB.Query.And(
+                LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)),
+                LiteDB.Query.LT("_id", HistoryKeys.From(cluster, node, cutoffMs))));
+        }
+
+        return deleted;
+    }
+
+    public long CountReadings() => _readings.LongCount();
+
+    public void Dispose() => _db.Dispose();
+}

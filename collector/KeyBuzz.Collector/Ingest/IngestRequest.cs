@@ -1,0 +1,19 @@
+using KeyBuzz.Collector.Core.Readings;
+
+namespace KeyBuzz.Collector.Ingest;
+
+/// <summary>Readings of one agent stream, completed once durably stored.</summary>
+internal sealed class IngestRequest(string cluster, string node, AgentInfo agent, IReadOnlyList<NodeReading> readings, DateTimeOffset receivedAt)
+{
+    public string Cluster { get; } = cluster;
+
+    public string Node { get; } = node;
+
+    public AgentInfo Agent { get; } = agent;
+
+    public IReadOnlyList<NodeReading> Readings { get; } = readings;
+
+    public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+    public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,78 @@
+using KeyBuzz.Collector.Core.View;
+using KeyBuzz.Collector.Diagnostics;
+using KeyBuzz.Collector.History;
+using KeyBuzz.Collector.Options;
+using Microsoft.Extensions.Options;
+
+namespace KeyBuzz.Collector.Ingest;
+
+/// <summary>
+/// The single writer: drains whatever the streams submitted, derives rates through the view,
+/// stores the batch in one transaction, then publishes the view and releases the streams' acks.
+/// </summary>
+internal sealed class IngestWriter(
+    IngestQueue queue,
+    HistoryStore history,
+    ClusterViewStore views,
+    IOptions<CollectorOptions> options,
+    ILogger<IngestWriter> logger) : BackgroundService
+{
+    private readonly int _maxBatch = options.Value.MaxWriteBatch;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var requests = new List<IngestRequest>();
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            requests.Clear();
+            var readings = 0;
+            while (readings < _maxBatch && queue.Reader.TryRead(out var request))
+            {
+                requests.Add(request);
+                readings += request.Readings.Count;
+            }
+
+            WriteBatch(requests);
+        }
+    }
+
+    internal void WriteBatch(IReadOnlyList<IngestRequest> requests)
+    {
+        var clusters = views.Snapshot();
+        var stored = new List<StoredReading>();
+        foreach (var request in requests)
+        {
+            var view = clusters.TryGetValue(request.Cluster, out var existing) ? existing : ClusterView.Empty(request.Cluster);
+            foreach (var reading in request.Readings)
+            {
+                view = ClusterViewReducer.Apply(view, request.Node, request.Agent, reading, request.ReceivedAt);
+                var state = view.Nodes[request.Node];
+                var paused = state.Latest.Seq == reading.Seq && state.Latest.InstanceId == reading.InstanceId ? state.FlowControlPausedPercent : null;
+                stored.Add(new StoredReading(request.Cluster, request.Node, reading, paused));
+            }
+
+            clusters = clusters.SetItem(request.Cluster, view);
+        }
+
+        try
+        {
+            history.Append(stored);
+        }
+        catch (Exception ex)
+        {
+            Log.HistoryWriteFailed(logger, stored.Count, ex);
+            foreach (var request in requests)
+            {
+                request.Stored.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        views.Publish(clusters);
+        foreach (var request in requests)
+        {
+            request.Stored.TrySetResult();
+        }
+    }
+}

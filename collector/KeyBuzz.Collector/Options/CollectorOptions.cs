@@ -1,0 +1,27 @@
+namespace KeyBuzz.Collector.Options;
+
+/// <summary>Section "Collector".</summary>
+internal sealed class CollectorOptions
+{
+    public const string Section = "Collector";
+
+    /// <summary>gRPC endpoint (HTTP/2). Plain h2c is for loopback; use https:// elsewhere.</summary>
+    public string ListenUrl { get; set; } = "http://127.0.0.1:7171";
+
+    /// <summary>Holds the LiteDB history file.</summary>
+    public string DataDirectory { get; set; } = "/var/lib/keybuzz/collector";
+
+    /// <summary>Rolling log files go here; empty: console only (journald under systemd).</summary>
+    public string LogDirectory { get; set; } = string.Empty;
+
+    /// <summary>Raw readings older than this are deleted.</summary>
+    public int RetentionHours { get; set; } = 168;
+
+    /// <summary>A node whose agent missed this many sampling intervals is "not reporting".</summary>
+    public int NotReportingAfterMissedIntervals { get; set; } = 3;
+
+    /// <summary>Readings written in one LiteDB transaction at most.</summary>
+    public int MaxWriteBatch { get; set; } = 2000;
+
+    public int HistoryQueryLimit { get; set; } = 100_000;
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace KeyBuzz.Collector.Options;
+
+/// <summary>Startup validation: every message names the setting and how to fix it.</summary>
+internal sealed class CollectorOptionsValidator : IValidateOptions<CollectorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CollectorOptions options)
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.ListenUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Port <= 0)
+        {
+            errors.Add($"Collector:ListenUrl '{options.ListenUrl}' must be http://ADDRESS:PORT or https://ADDRESS:PORT");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory) || !Path.IsPathFullyQualified(options.DataDirectory))
+        {
+            errors.Add($"Collector:DataDirectory '{options.DataDirectory}' must be an absolute path");
+        }
+
+        if (options.RetentionHours < 1)
+        {
+            errors.Add($"Collector:RetentionHours {options.RetentionHours} must be at least 1");
+        }
+
+        if (options.NotReportingAfterMissedIntervals is < 2 or > 100)
+        {
+            errors.Add($"Collector:NotReportingAfterMissedIntervals {options.NotReportingAfterMissedIntervals} is out of range: use 2..100 (default 3)");
+        }
+
+        if (options.MaxWriteBatch is < 1 or > 100_000)
+        {
+            errors.Add($"Collector:MaxWriteBatch {options.MaxWriteBatch} is out of range: use 1..100000");
+        }
+
+        if (options.HistoryQueryLimit < 1)
+        {
+            errors.Add($"Collector:HistoryQueryLimit {options.HistoryQueryLimit} must be positive");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,75 @@
+namespace KeyBuzz.Ctl.Cli;
+
+/// <summary>Positional arguments and --options of one command line, consumed as commands read them.</summary>
+internal sealed class Arguments
+{
+    private readonly List<string> _positional = [];
+    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+
+    private Arguments()
+    {
+    }
+
+    public IReadOnlyList<string> Positional => _positional;
+
+    /// <param name="flags">Options that take no value.</param>
+    public static Arguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> flags)
+    {
+        var result = new Arguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
+            {
+                result._positional.Add(arg);
+                continue;
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                result._options[arg[..equals]] = arg[(equals + 1)..];
+            }
+            else if (flags.Contains(arg))
+            {
+                result._options[arg] = null;
+            }
+            else if (i + 1 < args.Count)
+            {
+                result._options[arg] = args[++i];
+            }
+            else
+            {
+                throw new UsageException($"{arg} needs a value");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Removes and returns the first positional argument (the command name).</summary>
+    public string Shift()
+    {
+        var first = _positional[0];
+        _positional.RemoveAt(0);
+        return first;
+    }
+
+    public bool Flag(string name) => _options.Remove(name);
+
+    public string? Option(string name) => _options.Remove(name, out var value) ? value : null;
+
+    /// <summary>Call once the command took what it knows: anything left is a mistake worth reporting.</summary>
+    public void EnsureConsumed(int maxPositional)
+    {
+        if (_options.Count > 0)
+        {
+            throw new UsageException($"unknown option {_options.Keys.First()}");
+        }
+
+        if (_positional.Count > maxPositional)
+        {
+            throw new UsageException($"unexpected argument '{_positional[maxPositional]}'");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace KeyBuzz.Ctl.Cli;
+
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Unreachable = 2;
+    public const int Usage = 64;
+}

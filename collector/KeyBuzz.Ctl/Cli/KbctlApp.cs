@@ -1,0 +1,67 @@
+using Grpc.Core;
+using KeyBuzz.Ctl.Commands;
+
+namespace KeyBuzz.Ctl.Cli;
+
+/// <summary>Dispatches a kbctl command line and turns every failure into one clear line and an exit code.</summary>
+internal static class KbctlApp
+{
+    public const string Usage =
+        """
+        usage: kbctl [--collector URL] COMMAND [ARGS] [--json]
+          status [--cluster NAME]                       every node of every cluster, one table per cluster
+          history NODE --metric NAME [--since 10m] [--until TIME] [--cluster NAME] [--limit N]
+                                                        stored values of one metric (wsrep_*, kb_* derived)
+        --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
+        Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 64 usage error.
+        """;
+
+    private static readonly HashSet<string> Flags = ["--json", "--help"];
+
+    public static async Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string? url = null;
+        try
+        {
+            var args = Arguments.Parse(argv, Flags);
+            var json = args.Flag("--json");
+            url = args.Option("--collector");
+            var help = args.Flag("--help");
+            if (help || args.Positional.Count == 0)
+            {
+                await (help ? output : error).WriteAsync(Usage);
+                return help ? ExitCodes.Ok : ExitCodes.Usage;
+            }
+
+            var command = args.Shift();
+            using var collector = CollectorConnection.Open(url);
+            url = collector.Url;
+            return command switch
+            {
+                "status" => await StatusCommand.RunAsync(collector, args, json, output, cancellationToken),
+                "history" => await HistoryCommand.RunAsync(collector, args, json, output, cancellationToken),
+                _ => throw new UsageException($"unknown command '{command}' (try: status, history)"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"kbctl: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            await error.WriteLineAsync($"kbctl: cannot reach the collector at {url ?? CollectorConnection.DefaultUrl} ({ex.Status.Detail}); is kb-collector running? Use --collector URL or set KBCTL_COLLECTOR.");
+            return ExitCodes.Unreachable;
+        }
+        catch (RpcException ex)
+        {
+            await error.WriteLineAsync($"kbctl: the collector refused the request: {ex.Status.Detail}");
+            return ExitCodes.Failed;
+        }
+        catch (HttpRequestException ex)
+        {
+            await error.WriteLineAsync($"kbctl: cannot reach the collector at {url ?? CollectorConnection.DefaultUrl} ({ex.Message}); is kb-collector running?");
+            return ExitCodes.Unreachable;
+        }
+    }
+}

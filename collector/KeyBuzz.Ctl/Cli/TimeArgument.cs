@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace KeyBuzz.Ctl.Cli;
+
+/// <summary>Parses "--since 10m" (s, m, h, d ago) or an absolute ISO-8601 time.</summary>
+internal static class TimeArgument
+{
+    public static DateTimeOffset Parse(string text, DateTimeOffset now, string option)
+    {
+        if (text.Length >= 2 && char.IsAsciiLetter(text[^1]) &&
+            double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
+        {
+            var span = text[^1] switch
+            {
+                's' => TimeSpan.FromSeconds(amount),
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                'd' => TimeSpan.FromDays(amount),
+                _ => (TimeSpan?)null,
+            };
+            if (span is { } ago)
+            {
+                return now - ago;
+            }
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var absolute))
+        {
+            return absolute;
+        }
+
+        throw new UsageException($"{option} '{text}' is not a duration (30s, 10m, 2h, 1d) or a time (2026-11-25T10:00:00Z)");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using KeyBuzz.Contracts.V1;
+using KeyBuzz.Ctl.Cli;
+using KeyBuzz.Ctl.Output;
+
+namespace KeyBuzz.Ctl.Commands;
+
+/// <summary>`kbctl status [--cluster NAME] [--json]`: one table per cluster.</summary>
+internal static class StatusCommand
+{
+    public static async Task<int> RunAsync(CollectorConnection collector, Arguments args, bool json, TextWriter output, CancellationToken cancellationToken)
+    {
+        var cluster = args.Option("--cluster") ?? string.Empty;
+        args.EnsureConsumed(0);
+        var client = new Operations.OperationsClient(collector.Channel);
+        var reply = await client.GetStatusAsync(new StatusRequest { Cluster = cluster }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(reply), KbctlJsonContext.Default.StatusJson));
+            return ExitCodes.Ok;
+        }
+
+        if (reply.Clusters.Count == 0)
+        {
+            await output.WriteLineAsync($"No agent has reported to the collector at {collector.Url} yet.");
+            return ExitCodes.Ok;
+        }
+
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(reply.NowUnixMs);
+        foreach (var c in reply.Clusters)
+        {
+            await output.WriteLineAsync($"Cluster {c.Name}");
+            var table = new TextTable("NODE", "ROLE", "MARIADB", "CLUSTER", "STATE", "SIZE", "CONF", "LAST_COMMITTED", "RECV_Q", "FC_PAUSED", "LAST_SEEN", "AGENT", "PROBLEM");
+            foreach (var n in c.Nodes)
+            {
+                var seen = now - DateTimeOffset.FromUnixTimeMilliseconds(n.LastSeenUnixMs);
+                table.Add(
+                    n.Name,
+                    n.Role,
+                    n.MariadbRunning ? "up" : "down",
+                    Or(n.SqlReachable ? n.ClusterStatus : string.Empty),
+                    Or(n.SqlReachable ? n.LocalState : string.Empty),
+                    n.SqlReachable ? n.ClusterSize.ToString(CultureInfo.InvariantCulture) : "-",
+                    n.SqlReachable ? n.ConfId.ToString(CultureInfo.InvariantCulture) : "-",
+                    n.SqlReachable ? n.LastCommitted.ToString(CultureInfo.InvariantCulture) : "-",
+                    n.SqlReachable ? n.RecvQueue.ToString(CultureInfo.InvariantCulture) : "-",
+                    n.HasFlowControlPausedPct ? n.FlowControlPausedPct.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-",
+                    $"{Math.Max(0, seen.TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture)}s ago",
+                    Or(n.AgentVersion),
+                    n.Problems.Count == 0 ? "-" : string.Join("; ", n.Problems));
+            }
+
+            await output.WriteAsync(table.Render());
+            foreach (var problem in c.Problems)
+            {
+                await output.WriteLineAsync($"  ! {problem}");
+            }
+
+            await output.WriteLineAsync();
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    internal static StatusJson ToJson(StatusReply reply) =>
+        new(reply.Clusters.Select(c => new ClusterJson(
+            c.Name,
+            [.. c.Problems],
+            c.Nodes.Select(n => new NodeJson(
+                n.Name, n.Role, n.MariadbRunning, n.SqlReachable, n.ClusterStatus, n.LocalState, n.ClusterSize, n.ConfId,
+                n.LastCommitted, n.RecvQueue, n.HasFlowControlPausedPct ? n.FlowControlPausedPct : null,
+                DateTimeOffset.FromUnixTimeMilliseconds(n.LastSeenUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(n.SampledAtUnixMs),
+                n.Reporting, n.AgentVersion, n.ClusterStateUuid,
+                n.Grastate is { } g ? new GrastateJson(g.Present, g.Uuid, g.Seqno, g.SafeToBootstrap, g.Error.Length > 0 ? g.Error : null) : null,
+                n.LastSeq, n.DroppedReadings, [.. n.Problems])).ToList())).ToList());
+
+    private static string Or(string value) => value.Length == 0 ? "-" : value;
+}

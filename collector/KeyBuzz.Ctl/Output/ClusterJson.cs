@@ -1,0 +1,3 @@
+namespace KeyBuzz.Ctl.Output;
+
+internal sealed record ClusterJson(string Name, IReadOnlyList<string> Problems, IReadOnlyList<NodeJson> Nodes);

@@ -1,0 +1,3 @@
+namespace KeyBuzz.Ctl.Output;
+
+internal sealed record HistoryJson(string Node, string Metric, bool Truncated, IReadOnlyList<HistoryPointJson> Points);
