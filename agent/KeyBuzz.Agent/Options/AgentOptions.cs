@@ -1,7 +1,7 @@
 namespace KeyBuzz.Agent.Options;
 
 /// <summary>Section "Agent": who this agent is and where it ships readings.</summary>
-internal sealed class AgentOptions
+public sealed class AgentOptions
 {
     public const string Section = "Agent";
 

@@ -1,7 +1,7 @@
 namespace KeyBuzz.Agent.Options;
 
 /// <summary>Section "Galera": how to reach the local MariaDB node and its files.</summary>
-internal sealed class GaleraOptions
+public sealed class GaleraOptions
 {
     public const string Section = "Galera";
 

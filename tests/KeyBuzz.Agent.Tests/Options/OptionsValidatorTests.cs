@@ -1,0 +1,63 @@
+using KeyBuzz.Agent.Options;
+
+namespace KeyBuzz.Agent.Tests.Options;
+
+public sealed class OptionsValidatorTests
+{
+    private static AgentOptions ValidAgent() => new() { NodeName = "node1", ClusterName = "kblab" };
+
+    [Fact]
+    public void Defaults_with_names_are_valid()
+    {
+        Assert.True(new AgentOptionsValidator().Validate(null, ValidAgent()).Succeeded);
+        Assert.True(new GaleraOptionsValidator().Validate(null, new GaleraOptions()).Succeeded);
+    }
+
+    public static TheoryData<string, Action<AgentOptions>, string> BadAgent => new()
+    {
+        { "no node name", o => o.NodeName = "", "Agent:NodeName" },
+        { "cluster with spaces", o => o.ClusterName = "my cluster", "Agent:ClusterName" },
+        { "unknown role", o => o.Role = "postgres", "Agent:Role 'postgres'" },
+        { "ftp collector", o => o.CollectorUrl = "ftp://x", "Agent:CollectorUrl" },
+        { "interval too fast", o => o.IntervalMs = 10, "Agent:IntervalMs" },
+        { "buffer under 10 minutes", o => o.BufferCapacity = 100, "Agent:BufferCapacity" },
+        { "batch size zero", o => o.MaxBatchSize = 0, "Agent:MaxBatchSize" },
+        { "backoff max below initial", o => o.ReconnectMaxMs = 1, "Agent:ReconnectMaxMs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAgent))]
+    public void Bad_agent_settings_name_the_key(string name, Action<AgentOptions> change, string expected)
+    {
+        var options = ValidAgent();
+        change(options);
+
+        var result = new AgentOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed, name);
+        Assert.Contains(result.Failures!, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, Action<GaleraOptions>, string> BadGalera => new()
+    {
+        { "no host or socket", o => o.Host = "", "Galera:Host or Galera:Socket" },
+        { "port out of range", o => o.Port = 70000, "Galera:Port" },
+        { "no user", o => o.User = " ", "Galera:User" },
+        { "relative datadir", o => o.DataDirectory = "data", "Galera:DataDirectory" },
+        { "relative pid file", o => o.PidFile = "mysqld.pid", "Galera:PidFile" },
+        { "sampler timeout too short", o => o.SamplerTimeoutMs = 1, "Galera:SamplerTimeoutMs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadGalera))]
+    public void Bad_galera_settings_name_the_key(string name, Action<GaleraOptions> change, string expected)
+    {
+        var options = new GaleraOptions();
+        change(options);
+
+        var result = new GaleraOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed, name);
+        Assert.Contains(result.Failures!, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+}
