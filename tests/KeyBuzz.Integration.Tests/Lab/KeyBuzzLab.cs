@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using KeyBuzz.Contracts.V1;
+
+namespace KeyBuzz.Integration.Tests.Lab;
+
+/// <summary>
+/// The whole system on this machine: a real 3-node Galera cluster, the collector and one
+/// published (native AOT) agent per node. Shared by the tests of the "lab" collection.
+/// </summary>
+public sealed class KeyBuzzLab : IAsyncLifetime
+{
+    private readonly Dictionary<int, ManagedProcess> _agents = [];
+    private ManagedProcess? _collector;
+    private GrpcChannel? _channel;
+
+    internal LabCluster Cluster { get; } = new(
+        Environment.GetEnvironmentVariable("KB_TEST_LAB_DIR") is { Length: > 0 } d ? d : "/var/tmp/kb-lab-test",
+        "127.0.3.");
+
+    internal string CollectorUrl { get; private set; } = string.Empty;
+
+    internal string CollectorDataDirectory => Path.Combine(Cluster.Directory, "collector");
+
+    internal Operations.OperationsClient Operations => new(_channel!);
+
+    public async Task InitializeAsync()
+    {
+        if (Environment.UserName != "root")
+        {
+            throw new InvalidOperationException("the lab tests start mariadbd as user mysql and need root: run tests/run.sh as root");
+        }
+
+        _ = RepoPaths.Binary("agent/kb-agent");
+        _ = RepoPaths.Binary("collector/kb-collector");
+        await Cluster.RunAsync("destroy");
+        await Cluster.RunAsync("up");
+        CollectorUrl = $"http://127.0.0.1:{FreePort()}";
+        _channel = GrpcChannel.ForAddress(CollectorUrl);
+        StartCollector();
+        for (var node = 1; node <= 3; node++)
+        {
+            StartAgent(node);
+        }
+
+        await WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var agent in _agents.Values)
+        {
+            await agent.StopAsync();
+            agent.Dispose();
+        }
+
+        if (_collector is not null)
+        {
+            await _collector.StopAsync();
+            _collector.Dispose();
+        }
+
+        _channel?.Dispose();
+        await Cluster.RunAsync("down");
+    }
+
+    internal ManagedProcess StartCollector()
+    {
+        _collector?.Dispose();
+        _collector = ManagedProcess.Start(
+            RepoPaths.Binary("collector/kb-collector"),
+            [],
+            new Dictionary<string, string>
+            {
+                ["KEYBUZZ_Collector__ListenUrl"] = CollectorUrl,
+                ["KEYBUZZ_Collector__DataDirectory"] = CollectorDataDirectory,
+            },
+            Path.Combine(Cluster.Directory, "collector", "stdout.log"));
+        return _collector;
+    }
+
+    internal ManagedProcess Collector => _collector ?? throw new InvalidOperationException("collector not started");
+
+    internal ManagedProcess Agent(int node) => _agents[node];
+
+    internal ManagedProcess StartAgent(int node)
+    {
+        if (_agents.Remove(node, out var old))
+        {
+            old.Dispose();
+        }
+
+        var dir = Path.Combine(Cluster.Directory, $"agent{node}");
+        Directory.CreateDirectory(dir);
+        var config = Path.Combine(dir, "agent.json");
+        File.WriteAllText(config, $$"""
+            {
+              "Agent": { "NodeName": "node{{node}}", "ClusterName": "{{Cluster.ClusterName}}", "CollectorUrl": "{{CollectorUrl}}",
+                         "StateDirectory": "{{dir}}", "ReconnectMaxMs": 1000 },
+              "Galera": { "Host": "{{Cluster.Address(node)}}", "Port": 3306, "User": "kbmon", "Password": "kbmon-lab",
+                          "DataDirectory": "{{Cluster.DataDirectory(node)}}", "PidFile": "{{Cluster.PidFile(node)}}" }
+            }
+            """);
+        var agent = ManagedProcess.Start(RepoPaths.Binary("agent/kb-agent"), ["--config", config], new Dictionary<string, string>(), Path.Combine(dir, "stdout.log"));
+        _agents[node] = agent;
+        return agent;
+    }
+
+    internal async Task<StatusReply> StatusAsync() =>
+        await Operations.GetStatusAsync(new StatusRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
+
+    internal static NodeStatus? Node(StatusReply status, string name) =>
+        status.Clusters.SelectMany(c => c.Nodes).FirstOrDefault(n => n.Name == name);
+
+    internal Task WaitForAllSyncedAsync(TimeSpan timeout) =>
+        Poll.UntilAsync(
+            async () =>
+            {
+                var status = await StatusAsync();
+                var nodes = status.Clusters.SelectMany(c => c.Nodes).ToList();
+                return nodes.Count == 3 && nodes.All(n => n.Reporting && n.MariadbRunning && n.LocalState == "Synced" && n.ClusterSize == 3);
+            },
+            timeout,
+            "all 3 nodes Synced in the collector's view");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace KeyBuzz.Integration.Tests.Lab;
+
+/// <summary>
+/// The 3 MariaDB Galera nodes, driven through packaging/lab/kb-lab. Tests use their own lab
+/// directory and addresses (127.0.3.11-13) so they never touch a demo lab.
+/// </summary>
+internal sealed class LabCluster
+{
+    public LabCluster(string directory, string ipBase)
+    {
+        Directory = directory;
+        IpBase = ipBase;
+    }
+
+    public string Directory { get; }
+
+    public string IpBase { get; }
+
+    public string ClusterName => "kblab";
+
+    public string Address(int node) => $"{IpBase}1{node}";
+
+    public string DataDirectory(int node) => Path.Combine(Directory, $"node{node}", "data");
+
+    public string PidFile(int node) => Path.Combine(Directory, $"node{node}", "mariadbd.pid");
+
+    public Task<string> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(5), args);
+
+    public async Task<string> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        var info = new ProcessStartInfo(RepoPaths.LabTool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["KB_LAB_DIR"] = Directory;
+        info.Environment["KB_LAB_IP_BASE"] = IpBase;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            Signals.Send(process.Id, Signals.SigKill);
+            throw new TimeoutException($"kb-lab {string.Join(' ', args)} did not finish within {timeout}");
+        }
+
+        var output = await stdout;
+        var error = await stderr;
+        return process.ExitCode == 0
+            ? output
+            : throw new InvalidOperationException($"kb-lab {string.Join(' ', args)} failed (exit {process.ExitCode}): {error.Trim()} {output.Trim()}");
+    }
+}

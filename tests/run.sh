@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests and the integration tests on a real 3-node Galera lab.
+# Installs what it needs first (MariaDB, galera-4, clang for the AOT agent), so it works on a
+# fresh Debian 12 machine with only the .NET SDK. Run as root.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+[ "$(id -u)" = 0 ] || { echo "tests/run.sh: run as root (the lab starts mariadbd as user mysql and uses iptables)" >&2; exit 1; }
+command -v dotnet >/dev/null || { echo "tests/run.sh: the .NET SDK is required (dotnet not on PATH)" >&2; exit 1; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p /var/tmp/kb-lab-test
+packaging/lab/kb-lab install
+# Publishes the native AOT agent (must have zero warnings), the collector and kbctl into artifacts/.
+KB_LAB_DIR=/var/tmp/kb-lab-test packaging/lab/kb-lab build
+
+log=$(mktemp)
+status=0
+dotnet test KeyBuzz.Agents.sln --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for CI: the sum over every test assembly.
+awk '/(Passed|Failed)! +- Failed:/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
