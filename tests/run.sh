@@ -20,7 +20,8 @@ dotnet test KeyBuzz.Agents.sln --nologo 2>&1 | tee "$log" || status=$?
 
 # One closing line for CI: the sum over every test assembly.
 awk '/(Passed|Failed)! +- Failed:/ {
-       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+       line = $0; gsub(",", "", line); n = split(line, w, " ")
+       for (i = 1; i < n; i++) { if (w[i] == "Failed:") f += w[i+1]; if (w[i] == "Passed:") p += w[i+1]; if (w[i] == "Skipped:") s += w[i+1] }
      }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
