@@ -1,0 +1,4 @@
+namespace KeyBuzz.Agent.Core.Repair;
+
+/// <summary>The collector's latest advice as the guard needs it (already checked for freshness by the caller).</summary>
+public sealed record AdviceView(bool PrimaryElsewhere, string PrimaryStateUuid, IReadOnlyList<string> PrimaryNodes, bool SelfEvicted, bool Maintenance, ulong ActiveRound);
