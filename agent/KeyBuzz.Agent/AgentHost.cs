@@ -2,6 +2,7 @@ using KeyBuzz.Agent.Core.Buffering;
 using KeyBuzz.Agent.Diagnostics;
 using KeyBuzz.Agent.Io;
 using KeyBuzz.Agent.Options;
+using KeyBuzz.Agent.Repair;
 using KeyBuzz.Agent.Sampling;
 using KeyBuzz.Agent.Shipping;
 using KeyBuzz.Contracts.V1;
@@ -28,6 +29,8 @@ internal static class AgentHost
         builder.Services.AddOptions<GaleraOptions>().Bind(builder.Configuration.GetSection(GaleraOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<GaleraOptions>, GaleraOptionsValidator>();
+        builder.Services.AddOptions<RepairOptions>().Bind(builder.Configuration.GetSection(RepairOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RepairOptions>, RepairOptionsValidator>();
 
         var logDirectory = builder.Configuration[$"{AgentOptions.Section}:LogDirectory"];
         var logConfig = new LoggerConfiguration()
@@ -54,7 +57,25 @@ internal static class AgentHost
         builder.Services.AddSingleton<IGaleraSampler, VariablesSampler>();
         builder.Services.AddSingleton<IGaleraSampler, GrastateSampler>();
         builder.Services.AddSingleton<IGaleraSampler, GvwstateSampler>();
+        builder.Services.AddSingleton<IGaleraSampler, RepairSampler>();
         builder.Services.AddSingleton<AgentHelloFactory>();
+        builder.Services.AddSingleton<CommandRunner>();
+        builder.Services.AddSingleton<RepairState>();
+        builder.Services.AddSingleton<RepairJournal>();
+        builder.Services.AddSingleton<GrantLedger>();
+        builder.Services.AddSingleton<GrastateEditor>();
+        builder.Services.AddSingleton<PeerProbe>();
+        builder.Services.AddSingleton<NodeActionLock>();
+        builder.Services.AddSingleton<LocalObserver>();
+        builder.Services.AddSingleton<WsrepRecoverRunner>();
+        builder.Services.AddSingleton<PositionRecovery>();
+        builder.Services.AddSingleton<CommandExecutor>();
+        builder.Services.AddSingleton<SystemdServiceControl>();
+        builder.Services.AddSingleton<ProcessServiceControl>();
+        builder.Services.AddSingleton<IServiceControl>(sp => sp.GetRequiredService<IOptions<RepairOptions>>().Value.ServiceControl == "process"
+            ? sp.GetRequiredService<ProcessServiceControl>()
+            : sp.GetRequiredService<SystemdServiceControl>());
+        builder.Services.AddHostedService<RepairLoop>();
         builder.Services.AddHostedService<StartupLogger>();
         builder.Services.AddHostedService<SamplingLoop>();
         builder.Services.AddHostedService<StreamShipper>();
@@ -66,5 +87,6 @@ internal static class AgentHost
     {
         _ = services.GetRequiredService<IOptions<AgentOptions>>().Value;
         _ = services.GetRequiredService<IOptions<GaleraOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<RepairOptions>>().Value;
     }
 }

@@ -25,4 +25,28 @@ internal static partial class Log
 
     [LoggerMessage(9001, LogLevel.Information, "kb-agent {Version} starting: node {Node}, cluster {Cluster}, role {Role}, collector {Url}, interval {IntervalMs} ms, buffer {Buffer} readings, MariaDB {Endpoint} as {User} (password {PasswordState}), datadir {DataDir}")]
     public static partial void Starting(ILogger logger, string version, string node, string cluster, string role, string url, int intervalMs, int buffer, string endpoint, string user, string passwordState, string dataDir);
+
+    [LoggerMessage(3001, LogLevel.Information, "Repair: {State}: {Reason}")]
+    public static partial void RepairState(ILogger logger, string state, string reason);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Repair: restarting mariadbd: {Reason}")]
+    public static partial void Restarting(ILogger logger, string reason);
+
+    [LoggerMessage(3003, LogLevel.Error, "Repair: holding this node: {Reason}")]
+    public static partial void Held(ILogger logger, string reason);
+
+    [LoggerMessage(3004, LogLevel.Information, "Repair: --wsrep-recover gave {Position}")]
+    public static partial void PositionRecovered(ILogger logger, string position);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Repair: step failed: {Reason}")]
+    public static partial void RepairFailed(ILogger logger, string reason);
+
+    [LoggerMessage(3006, LogLevel.Information, "Repair: released by the maintenance on/off cycle; restart budget reset")]
+    public static partial void Released(ILogger logger);
+
+    [LoggerMessage(3101, LogLevel.Warning, "Command {Kind} {Id} (round {Round}) refused: {Reason}")]
+    public static partial void CommandRefused(ILogger logger, string kind, string id, ulong round, string reason);
+
+    [LoggerMessage(3102, LogLevel.Warning, "Command {Kind} {Id} (round {Round}) executing: {Detail}")]
+    public static partial void CommandExecuting(ILogger logger, string kind, string id, ulong round, string detail);
 }

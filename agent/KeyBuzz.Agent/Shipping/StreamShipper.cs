@@ -1,9 +1,11 @@
+using System.Threading.Channels;
 using Grpc.Core;
 using Grpc.Net.Client;
 using KeyBuzz.Agent.Core.Buffering;
 using KeyBuzz.Agent.Core.Shipping;
 using KeyBuzz.Agent.Diagnostics;
 using KeyBuzz.Agent.Options;
+using KeyBuzz.Agent.Repair;
 using KeyBuzz.Contracts.V1;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,11 +21,16 @@ namespace KeyBuzz.Agent.Shipping;
 internal sealed class StreamShipper(
     ReadingBuffer<Reading> buffer,
     AgentHelloFactory helloFactory,
+    RepairState repairState,
+    CommandExecutor executor,
     IOptions<AgentOptions> options,
     TimeProvider time,
     ILogger<StreamShipper> logger) : BackgroundService
 {
     private readonly AgentOptions _options = options.Value;
+
+    // Command results wait here for the sending loop (the only writer of the request stream).
+    private readonly Channel<CommandResult> _results = Channel.CreateUnbounded<CommandResult>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -93,23 +100,28 @@ internal sealed class StreamShipper(
         onConnected();
         Log.Connected(logger, _options.CollectorUrl, stored, buffer.PendingAfter(stored, int.MaxValue).Count);
 
-        var acks = ReadAcksAsync(call.ResponseStream, session.Token);
+        var incoming = ReadIncomingAsync(call.ResponseStream, session.Token);
         var sentUpTo = Math.Max(stored, buffer.Acknowledged);
         try
         {
             while (true)
             {
+                while (_results.Reader.TryRead(out var result))
+                {
+                    await call.RequestStream.WriteAsync(new AgentMessage { Result = result }, session.Token);
+                }
+
                 var pending = buffer.PendingAfter(sentUpTo, _options.MaxBatchSize);
                 if (pending.Count == 0)
                 {
                     var appended = buffer.WaitForAppendAsync(sentUpTo, session.Token);
-                    if (await Task.WhenAny(appended, acks) == acks)
+                    var resultReady = _results.Reader.WaitToReadAsync(session.Token).AsTask();
+                    if (await Task.WhenAny(appended, resultReady, incoming) == incoming)
                     {
-                        await acks; // surfaces the stream error, or the collector's end of stream
+                        await incoming; // surfaces the stream error, or the collector's end of stream
                         return;
                     }
 
-                    await appended;
                     continue;
                 }
 
@@ -124,7 +136,7 @@ internal sealed class StreamShipper(
             await session.CancelAsync();
             try
             {
-                await acks;
+                await incoming;
             }
             catch (Exception ex) when (ex is OperationCanceledException or RpcException)
             {
@@ -133,14 +145,32 @@ internal sealed class StreamShipper(
         }
     }
 
-    private async Task ReadAcksAsync(IAsyncStreamReader<CollectorMessage> responses, CancellationToken cancellationToken)
+    private async Task ReadIncomingAsync(IAsyncStreamReader<CollectorMessage> responses, CancellationToken cancellationToken)
     {
         while (await responses.MoveNext(cancellationToken))
         {
-            if (responses.Current.BodyCase == CollectorMessage.BodyOneofCase.Ack)
+            var message = responses.Current;
+            switch (message.BodyCase)
             {
-                buffer.Acknowledge(responses.Current.Ack.Seq);
+                case CollectorMessage.BodyOneofCase.Ack:
+                    buffer.Acknowledge(message.Ack.Seq);
+                    break;
+                case CollectorMessage.BodyOneofCase.Advice:
+                    repairState.SetAdvice(message.Advice);
+                    break;
+                case CollectorMessage.BodyOneofCase.Command:
+                    _ = ExecuteAsync(message.Command, time.GetUtcNow());
+                    break;
+                default:
+                    break;
             }
         }
+    }
+
+    /// <summary>Commands run beside the stream (a bootstrap takes seconds); the result is sent on whatever stream is open then.</summary>
+    private async Task ExecuteAsync(Command command, DateTimeOffset receivedAt)
+    {
+        var result = await executor.ExecuteAsync(command, receivedAt, CancellationToken.None);
+        _results.Writer.TryWrite(result);
     }
 }

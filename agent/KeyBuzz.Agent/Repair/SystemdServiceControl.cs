@@ -1,0 +1,33 @@
+using KeyBuzz.Agent.Core.Repair;
+using KeyBuzz.Agent.Io;
+using KeyBuzz.Agent.Options;
+using Microsoft.Extensions.Options;
+
+namespace KeyBuzz.Agent.Repair;
+
+/// <summary>
+/// systemd: `systemctl start mariadb` (MariaDB's unit runs galera_recovery itself and passes the
+/// recovered --wsrep_start_position) and `galera_new_cluster` for a bootstrap.
+/// </summary>
+internal sealed class SystemdServiceControl(CommandRunner runner, IOptions<RepairOptions> options) : IServiceControl
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
+
+    public async Task StartAsync(LocalPosition? position, CancellationToken cancellationToken)
+    {
+        var (code, output) = await runner.RunAsync("/usr/bin/systemctl", ["start", "--no-block", options.Value.SystemdUnit], Timeout, cancellationToken);
+        if (code != 0)
+        {
+            throw new IOException($"systemctl start {options.Value.SystemdUnit} failed (exit {code}): {output.Trim()}");
+        }
+    }
+
+    public async Task BootstrapAsync(LocalPosition position, CancellationToken cancellationToken)
+    {
+        var (code, output) = await runner.RunAsync("/usr/bin/galera_new_cluster", [], Timeout, cancellationToken);
+        if (code != 0)
+        {
+            throw new IOException($"galera_new_cluster failed (exit {code}): {output.Trim()}");
+        }
+    }
+}

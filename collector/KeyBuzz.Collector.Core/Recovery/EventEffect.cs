@@ -1,0 +1,3 @@
+namespace KeyBuzz.Collector.Core.Recovery;
+
+public sealed record EventEffect(string Text) : RoundEffect;

@@ -1,0 +1,19 @@
+using KeyBuzz.Collector.Core.View;
+
+namespace KeyBuzz.Collector.Core.Recovery;
+
+/// <summary>
+/// A full outage needs positive evidence: at least one agent answers, and every agent that answers
+/// says its node is not Primary (mariadbd down, or running outside a Primary Component). Silence is
+/// not evidence; the planner then waits for the silent nodes.
+/// </summary>
+public static class OutageRule
+{
+    public static bool NoPrimary(ClusterView view, IReadOnlyDictionary<string, NodeAssessment> assessments)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(assessments);
+        var answering = view.Nodes.Values.Where(n => assessments.TryGetValue(n.Node, out var a) && a.Reporting).ToList();
+        return answering.Count > 0 && answering.All(n => !MembershipRules.IsPrimary(n.Latest));
+    }
+}
