@@ -2,6 +2,8 @@ using KeyBuzz.Collector.Grpc;
 using KeyBuzz.Collector.History;
 using KeyBuzz.Collector.Ingest;
 using KeyBuzz.Collector.Options;
+using KeyBuzz.Collector.Recovery;
+using KeyBuzz.Collector.Sessions;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -22,6 +24,8 @@ internal static class CollectorHost
         builder.Configuration.AddEnvironmentVariables("KEYBUZZ_");
         builder.Services.AddOptions<CollectorOptions>().Bind(builder.Configuration.GetSection(CollectorOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CollectorOptions>, CollectorOptionsValidator>();
+        builder.Services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RecoveryOptions>, RecoveryOptionsValidator>();
 
         var collector = new CollectorOptions();
         builder.Configuration.GetSection(CollectorOptions.Section).Bind(collector);
@@ -44,9 +48,19 @@ internal static class CollectorHost
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CollectorDatabase>();
         builder.Services.AddSingleton<HistoryStore>();
         builder.Services.AddSingleton<IngestQueue>();
         builder.Services.AddSingleton<ClusterViewStore>();
+        builder.Services.AddSingleton<AgentSessions>();
+        builder.Services.AddSingleton<MembershipStore>();
+        builder.Services.AddSingleton<MaintenanceStore>();
+        builder.Services.AddSingleton<RoundStore>();
+        builder.Services.AddSingleton<RoundActions>();
+        builder.Services.AddSingleton<EvidenceBuilder>();
+        builder.Services.AddSingleton<AdviceService>();
+        builder.Services.AddSingleton<RecoveryCoordinator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RecoveryCoordinator>());
         builder.Services.AddHostedService<IngestWriter>();
         builder.Services.AddHostedService<RetentionService>();
 
@@ -60,6 +74,7 @@ internal static class CollectorHost
     public static void ValidateOptions(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<CollectorOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<RecoveryOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("KeyBuzz.Collector");
         Diagnostics.Log.Starting(logger, options.ListenUrl, options.DataDirectory, options.RetentionHours);
     }

@@ -6,4 +6,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await KbctlApp.RunAsync(args, Console.Out, Console.Error, cancel.Token);
+return await KbctlApp.RunAsync(args, Console.Out, Console.Error, Console.In, cancel.Token);

@@ -13,7 +13,12 @@ public sealed record NodeReading(
     IReadOnlyDictionary<string, string> Status,
     IReadOnlyDictionary<string, string> Variables,
     GrastateSnapshot? Grastate,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors,
+    Bootstrap.RecoveredPosition? Recovered = null,
+    bool GvwstatePresent = false,
+    bool SstInProgress = false,
+    string RepairState = "",
+    string RepairReason = "")
 {
     public string? Text(string name) => Status.TryGetValue(name, out var value) ? value : null;
 

@@ -40,6 +40,11 @@ public static class NodeAssessor
             AddWsrepProblems(state, r, problems);
         }
 
+        if (r.RepairState == "held")
+        {
+            problems.Add($"self-repair held: {r.RepairReason}");
+        }
+
         if (r.Grastate?.Error is { } grastateError)
         {
             problems.Add($"grastate.dat unreadable: {grastateError}");

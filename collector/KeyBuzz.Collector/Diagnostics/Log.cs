@@ -23,4 +23,13 @@ internal static partial class Log
 
     [LoggerMessage(9001, LogLevel.Information, "kb-collector starting: listening on {Url}, history in {DataDirectory}, retention {RetentionHours} h")]
     public static partial void Starting(ILogger logger, string url, string dataDirectory, int retentionHours);
+
+    [LoggerMessage(3001, LogLevel.Warning, "Recovery {Cluster}: {Text}")]
+    public static partial void RecoveryEvent(ILogger logger, string cluster, string text);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Recovery {Cluster} round {Round}: bootstrap grant {Grant} ({Kind}) issued to {Node} by {By}")]
+    public static partial void GrantIssued(ILogger logger, string cluster, ulong round, string node, string grant, string kind, string by);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Maintenance {State} for {Cluster}/{Node}: {Reason}")]
+    public static partial void Maintenance(ILogger logger, string state, string cluster, string node, string reason);
 }

@@ -3,17 +3,23 @@ using KeyBuzz.Collector.Core.Readings;
 using KeyBuzz.Collector.Diagnostics;
 using KeyBuzz.Collector.History;
 using KeyBuzz.Collector.Ingest;
+using KeyBuzz.Collector.Recovery;
+using KeyBuzz.Collector.Sessions;
 using KeyBuzz.Contracts.V1;
 
 namespace KeyBuzz.Collector.Grpc;
 
 /// <summary>
-/// One stream per agent: hello → welcome (what is already stored) → readings → acks.
-/// An ack is written only after the readings it covers are durably stored.
+/// One stream per agent: hello → welcome (what is already stored) → readings → acks + advice;
+/// commands flow down and their results up. An ack is sent only after the readings it covers
+/// are durably stored. Everything sent goes through the session's queue and one writer.
 /// </summary>
 internal sealed class AgentGatewayService(
     IngestQueue ingest,
     HistoryStore history,
+    AgentSessions sessions,
+    AdviceService advice,
+    RecoveryCoordinator coordinator,
     TimeProvider time,
     ILogger<AgentGatewayService> logger) : AgentGateway.AgentGatewayBase
 {
@@ -35,30 +41,58 @@ internal sealed class AgentGatewayService(
 
         var agent = ContractMapping.ToAgentInfo(hello);
         var stored = history.LastStoredSeq(hello.ClusterName, hello.NodeName, hello.InstanceId);
-        await responseStream.WriteAsync(new CollectorMessage { Welcome = new Welcome { LastStoredSeq = stored } }, cancel);
+        var session = new AgentSession(hello.ClusterName, hello.NodeName);
+        session.Send(new CollectorMessage { Welcome = new Welcome { LastStoredSeq = stored } });
+        sessions.Register(session);
+        var writer = WriteAsync(session, responseStream, cancel);
         Log.AgentConnected(logger, hello.ClusterName, hello.NodeName, hello.InstanceId, hello.AgentVersion, stored);
         try
         {
             while (await requestStream.MoveNext(cancel))
             {
-                if (requestStream.Current.BodyCase != AgentMessage.BodyOneofCase.Readings)
+                var message = requestStream.Current;
+                switch (message.BodyCase)
                 {
-                    throw new RpcException(new Status(StatusCode.InvalidArgument, "after the hello only reading batches are accepted"));
-                }
+                    case AgentMessage.BodyOneofCase.Readings:
+                        var fresh = Accept(hello, message.Readings, stored, out var highest);
+                        if (fresh.Count > 0)
+                        {
+                            await ingest.SubmitAsync(new IngestRequest(hello.ClusterName, hello.NodeName, agent, fresh, time.GetUtcNow()), cancel);
+                        }
 
-                var fresh = Accept(hello, requestStream.Current.Readings, stored, out var highest);
-                if (fresh.Count > 0)
-                {
-                    await ingest.SubmitAsync(new IngestRequest(hello.ClusterName, hello.NodeName, agent, fresh, time.GetUtcNow()), cancel);
+                        stored = Math.Max(stored, highest);
+                        session.Send(new CollectorMessage { Ack = new Ack { Seq = stored } });
+                        session.Send(new CollectorMessage { Advice = advice.For(hello.ClusterName, hello.NodeName) });
+                        break;
+                    case AgentMessage.BodyOneofCase.Result:
+                        var r = message.Result;
+                        coordinator.OnResult(hello.ClusterName, hello.NodeName, r.CommandId, r.Accepted, r.Outcome, r.Message);
+                        break;
+                    default:
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, "after the hello only reading batches and command results are accepted"));
                 }
-
-                stored = Math.Max(stored, highest);
-                await responseStream.WriteAsync(new CollectorMessage { Ack = new Ack { Seq = stored } }, cancel);
             }
         }
         finally
         {
+            sessions.Unregister(session);
+            await writer;
             Log.AgentDisconnected(logger, hello.ClusterName, hello.NodeName);
+        }
+    }
+
+    private static async Task WriteAsync(AgentSession session, IServerStreamWriter<CollectorMessage> responseStream, CancellationToken cancel)
+    {
+        try
+        {
+            await foreach (var message in session.Outbound.ReadAllAsync(cancel))
+            {
+                await responseStream.WriteAsync(message, cancel);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or IOException)
+        {
+            // The stream ended; the reader side reports it.
         }
     }
 

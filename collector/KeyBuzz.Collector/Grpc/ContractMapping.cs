@@ -63,11 +63,15 @@ internal static class ContractMapping
             ? new GrastateSnapshot(gs.Present, gs.Uuid, gs.Seqno, gs.SafeToBootstrap, string.IsNullOrEmpty(gs.Error) ? null : gs.Error)
             : null;
         var errors = g.Errors.Select(e => $"{e.Sampler}: {e.Message}").ToList();
+        var recovered = g.Recovered is { } r
+            ? new Core.Bootstrap.RecoveredPosition(r.Uuid, r.Seqno, r.Error.Length > 0 ? r.Error : null, r.PreparedTransactions)
+            : null;
         return (new NodeReading(
             instanceId, reading.Seq, sampledAt, reading.DroppedTotal, g.MariadbRunning, g.SqlReachable,
             new Dictionary<string, string>(g.Status, StringComparer.Ordinal),
             new Dictionary<string, string>(g.Variables, StringComparer.Ordinal),
-            grastate, errors), null);
+            grastate, errors, recovered, g.Gvwstate is { Present: true, Error.Length: 0 }, g.SstInProgress,
+            g.Repair?.State ?? string.Empty, g.Repair?.Reason ?? string.Empty), null);
     }
 
     public static NodeStatus ToNodeStatus(NodeState state, NodeAssessment assessment)
@@ -102,6 +106,13 @@ internal static class ContractMapping
         if (r.Grastate is { } g)
         {
             status.Grastate = new Grastate { Present = g.Present, Uuid = g.Uuid, Seqno = g.Seqno, SafeToBootstrap = g.SafeToBootstrap, Error = g.Error ?? string.Empty };
+        }
+
+        status.RepairState = r.RepairState;
+        status.RepairReason = r.RepairReason;
+        if (r.Recovered is { Error: null, Seqno: >= 0 } rp && !r.MariadbRunning)
+        {
+            status.RecoveredPosition = $"{rp.Uuid}:{rp.Seqno}";
         }
 
         status.Problems.AddRange(assessment.Problems);

@@ -3,6 +3,7 @@ using KeyBuzz.Collector.Core.View;
 using KeyBuzz.Collector.History;
 using KeyBuzz.Collector.Ingest;
 using KeyBuzz.Collector.Options;
+using KeyBuzz.Collector.Recovery;
 using KeyBuzz.Contracts.V1;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,10 @@ namespace KeyBuzz.Collector.Grpc;
 internal sealed class OperationsService(
     ClusterViewStore views,
     HistoryStore history,
+    RecoveryCoordinator coordinator,
+    RoundStore rounds,
+    MaintenanceStore maintenance,
+    ILogger<OperationsService> logger,
     IOptions<CollectorOptions> options,
     TimeProvider time) : Operations.OperationsBase
 {
@@ -33,6 +38,16 @@ internal sealed class OperationsService(
             var cluster = new ClusterStatus { Name = view.Name };
             cluster.Nodes.AddRange(view.Nodes.Values.Select(n => ContractMapping.ToNodeStatus(n, assessments[n.Node])));
             cluster.Problems.AddRange(ClusterAssessor.Assess(view, assessments));
+            if (rounds.Active(view.Name) is { } round)
+            {
+                cluster.Recovery = $"recovery round {round.Id} ({round.Phase}): {round.Status}";
+            }
+
+            foreach (var node in cluster.Nodes)
+            {
+                node.Maintenance = maintenance.IsOn(view.Name, node.Name);
+            }
+
             reply.Clusters.Add(cluster);
         }
 
@@ -64,6 +79,72 @@ internal sealed class OperationsService(
         var reply = new HistoryReply { Truncated = points.Count > limit };
         reply.Points.AddRange(points.Take(limit).Select(ContractMapping.ToContract));
         return Task.FromResult(reply);
+    }
+
+    public override Task<BootstrapPlan> GetBootstrapPlan(ClusterRequest request, ServerCallContext context)
+    {
+        var cluster = ResolveCluster(request.Cluster);
+        var plan = coordinator.Plan(cluster) ?? throw new RpcException(new Status(StatusCode.NotFound, $"no agent of cluster '{cluster}' has reported since the collector started"));
+        var round = plan.Round is { } r ? RecoveryMapping.ToInfo(r, rounds.Events(r.Id)) : null;
+        return Task.FromResult(RecoveryMapping.ToPlan(cluster, plan.Decision, round));
+    }
+
+    public override Task<RecoveryHistory> GetRecoveryHistory(RecoveryHistoryRequest request, ServerCallContext context)
+    {
+        var reply = new RecoveryHistory();
+        var limit = request.Limit is > 0 and <= 1000 ? (int)request.Limit : 20;
+        reply.Rounds.AddRange(rounds.Recent(request.Cluster.Length > 0 ? request.Cluster : null, limit).Select(r => RecoveryMapping.ToInfo(r, rounds.Events(r.Id))));
+        return Task.FromResult(reply);
+    }
+
+    public override Task<RecoveryRoundInfo> ApproveBootstrap(ApproveRequest request, ServerCallContext context)
+    {
+        var (round, error) = coordinator.Approve(request.Round);
+        if (error is not null || round is null)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, error ?? "nothing to approve"));
+        }
+
+        return Task.FromResult(RecoveryMapping.ToInfo(round, rounds.Events(round.Id)));
+    }
+
+    public override Task<RecoveryRoundInfo> ForceBootstrap(ForceRequest request, ServerCallContext context)
+    {
+        if (request.Node.Length == 0 || request.Confirm != request.Node)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "a forced bootstrap needs the node name typed again as confirmation"));
+        }
+
+        var (round, error) = coordinator.Force(ResolveCluster(request.Cluster), request.Node);
+        if (error is not null || round is null)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, error ?? "cannot force"));
+        }
+
+        return Task.FromResult(RecoveryMapping.ToInfo(round, rounds.Events(round.Id)));
+    }
+
+    public override Task<MaintenanceReply> SetMaintenance(MaintenanceRequest request, ServerCallContext context)
+    {
+        var cluster = ResolveCluster(request.Cluster, request.Node);
+        var reason = request.Reason.Length > 0 ? request.Reason : "set by kbctl";
+        maintenance.Set(cluster, request.Node, request.On, reason, time.GetUtcNow());
+        Diagnostics.Log.Maintenance(logger, request.On ? "on" : "off", cluster, request.Node, reason);
+        return Task.FromResult(new MaintenanceReply { Cluster = cluster, Node = request.Node, On = request.On });
+    }
+
+    /// <summary>The named cluster, or the only one known.</summary>
+    private string ResolveCluster(string cluster)
+    {
+        if (cluster.Length > 0)
+        {
+            return cluster;
+        }
+
+        var known = history.KnownNodes().Select(k => k.Cluster).Distinct(StringComparer.Ordinal).ToList();
+        return known.Count == 1
+            ? known[0]
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, known.Count == 0 ? "no cluster has reported yet" : $"several clusters are known ({string.Join(", ", known)}): name one with --cluster"));
     }
 
     private string ResolveCluster(string cluster, string node)

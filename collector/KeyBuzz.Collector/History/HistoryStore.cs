@@ -1,6 +1,4 @@
-using KeyBuzz.Collector.Options;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace KeyBuzz.Collector.History;
 
@@ -9,23 +7,20 @@ namespace KeyBuzz.Collector.History;
 /// batches; a batch is acknowledged to agents only after <see cref="Append"/> returns, and
 /// Append returns only once the batch is in the database file, so a SIGKILL loses nothing acknowledged.
 /// </summary>
-internal sealed class HistoryStore : IDisposable
+internal sealed class HistoryStore
 {
+    private readonly CollectorDatabase _database;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _readings;
     private readonly ILiteCollection<BsonDocument> _agents;
 
-    public HistoryStore(IOptions<CollectorOptions> options)
+    public HistoryStore(CollectorDatabase database)
     {
-        var directory = options.Value.DataDirectory;
-        Directory.CreateDirectory(directory);
-        FilePath = Path.Combine(directory, "history.db");
-        _db = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct });
+        _database = database;
+        _db = database.Database;
         _readings = _db.GetCollection("readings");
         _agents = _db.GetCollection("agents");
     }
-
-    public string FilePath { get; }
 
     public void Append(IReadOnlyList<StoredReading> batch)
     {
@@ -66,9 +61,8 @@ internal sealed class HistoryStore : IDisposable
             throw;
         }
 
-        // LiteDB 5 hands committed pages to a background writer thread; the checkpoint waits for
-        // it and moves them into the data file, so the acknowledgement that follows is truthful.
-        _db.Checkpoint();
+        _database.MakeDurable(); // the acknowledgement that follows must be truthful
+
     }
 
     public ulong LastStoredSeq(string cluster, string node, string instance)
@@ -111,5 +105,4 @@ internal sealed class HistoryStore : IDisposable
 
     public long CountReadings() => _readings.LongCount();
 
-    public void Dispose() => _db.Dispose();
 }

@@ -14,6 +14,7 @@ internal sealed class IngestWriter(
     IngestQueue queue,
     HistoryStore history,
     ClusterViewStore views,
+    Recovery.MembershipStore membership,
     IOptions<CollectorOptions> options,
     ILogger<IngestWriter> logger) : BackgroundService
 {
@@ -69,6 +70,7 @@ internal sealed class IngestWriter(
             return;
         }
 
+        membership.Observe(stored.Select(s => (s.Cluster, s.Node, s.Reading)));
         views.Publish(clusters);
         foreach (var request in requests)
         {

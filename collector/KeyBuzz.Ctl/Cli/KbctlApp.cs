@@ -12,13 +12,21 @@ internal static class KbctlApp
           status [--cluster NAME]                       every node of every cluster, one table per cluster
           history NODE --metric NAME [--since 10m] [--until TIME] [--cluster NAME] [--limit N]
                                                         stored values of one metric (wsrep_*, kb_* derived)
+          bootstrap plan [--cluster NAME]               what the planner would decide now, and why
+          bootstrap approve ROUND                       bootstrap the plan's candidate of a waiting/refused round
+          bootstrap force NODE [--confirm NODE]         force NODE to bootstrap (asks you to type NODE)
+          recovery history [--cluster NAME] [--limit N] past and current recovery rounds with their events
+          maintenance on|off NODE [--reason TEXT]       nothing automatic is done to a node in maintenance
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
         Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 64 usage error.
         """;
 
     private static readonly HashSet<string> Flags = ["--json", "--help"];
 
-    public static async Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(argv, output, error, TextReader.Null, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
     {
         string? url = null;
         try
@@ -40,7 +48,10 @@ internal static class KbctlApp
             {
                 "status" => await StatusCommand.RunAsync(collector, args, json, output, cancellationToken),
                 "history" => await HistoryCommand.RunAsync(collector, args, json, output, cancellationToken),
-                _ => throw new UsageException($"unknown command '{command}' (try: status, history)"),
+                "bootstrap" => await BootstrapCommand.RunAsync(collector, args, json, output, input, cancellationToken),
+                "recovery" => await RecoveryCommand.RunAsync(collector, args, json, output, cancellationToken),
+                "maintenance" => await MaintenanceCommand.RunAsync(collector, args, output, cancellationToken),
+                _ => throw new UsageException($"unknown command '{command}' (try: status, history, bootstrap, recovery, maintenance)"),
             };
         }
         catch (UsageException ex)

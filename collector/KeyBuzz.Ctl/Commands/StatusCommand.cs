@@ -48,10 +48,15 @@ internal static class StatusCommand
                     n.HasFlowControlPausedPct ? n.FlowControlPausedPct.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-",
                     $"{Math.Max(0, seen.TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture)}s ago",
                     Or(n.AgentVersion),
-                    n.Problems.Count == 0 ? "-" : string.Join("; ", n.Problems));
+                    Problems(n));
             }
 
             await output.WriteAsync(table.Render());
+            if (c.Recovery.Length > 0)
+            {
+                await output.WriteLineAsync($"  > {c.Recovery}");
+            }
+
             foreach (var problem in c.Problems)
             {
                 await output.WriteLineAsync($"  ! {problem}");
@@ -73,7 +78,25 @@ internal static class StatusCommand
                 DateTimeOffset.FromUnixTimeMilliseconds(n.LastSeenUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(n.SampledAtUnixMs),
                 n.Reporting, n.AgentVersion, n.ClusterStateUuid,
                 n.Grastate is { } g ? new GrastateJson(g.Present, g.Uuid, g.Seqno, g.SafeToBootstrap, g.Error.Length > 0 ? g.Error : null) : null,
-                n.LastSeq, n.DroppedReadings, [.. n.Problems])).ToList())).ToList());
+                n.LastSeq, n.DroppedReadings, [.. n.Problems], n.RepairState, n.RepairReason, n.Maintenance,
+                n.RecoveredPosition.Length > 0 ? n.RecoveredPosition : null)).ToList(),
+            c.Recovery.Length > 0 ? c.Recovery : null)).ToList());
+
+    private static string Problems(NodeStatus n)
+    {
+        var parts = n.Problems.ToList();
+        if (n.Maintenance)
+        {
+            parts.Insert(0, "MAINTENANCE");
+        }
+
+        if (n.RepairState is "crashed" or "waiting" or "restarting" or "bootstrapping" or "starting")
+        {
+            parts.Add($"repair {n.RepairState}: {n.RepairReason}");
+        }
+
+        return parts.Count == 0 ? "-" : string.Join("; ", parts);
+    }
 
     private static string Or(string value) => value.Length == 0 ? "-" : value;
 }

@@ -20,4 +20,8 @@ internal sealed record NodeJson(
     GrastateJson? Grastate,
     ulong LastSeq,
     ulong DroppedReadings,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    string RepairState,
+    string RepairReason,
+    bool Maintenance,
+    string? RecoveredPosition);

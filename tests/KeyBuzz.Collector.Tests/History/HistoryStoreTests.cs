@@ -9,7 +9,14 @@ public sealed class HistoryStoreTests : IDisposable
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new();
 
-    private HistoryStore Open() => new(Microsoft.Extensions.Options.Options.Create(new CollectorOptions { DataDirectory = _dir.Path }));
+    private readonly List<CollectorDatabase> _databases = [];
+
+    private HistoryStore Open()
+    {
+        var database = new CollectorDatabase(Microsoft.Extensions.Options.Options.Create(new CollectorOptions { DataDirectory = _dir.Path }));
+        _databases.Add(database);
+        return new HistoryStore(database);
+    }
 
     private static StoredReading Reading(string node, ulong seq, double seconds, string instance = "i1", string lastCommitted = "10", string cluster = "c1") =>
         new(cluster, node, new NodeReading(instance, seq, T0.AddSeconds(seconds), 0, true, true,
@@ -19,12 +26,10 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void Appended_readings_survive_reopening_the_database()
     {
-        using (var store = Open())
-        {
-            store.Append([Reading("node1", 1, 0), Reading("node1", 2, 1), Reading("node2", 1, 0)]);
-        }
+        Open().Append([Reading("node1", 1, 0), Reading("node1", 2, 1), Reading("node2", 1, 0)]);
+        _databases[0].Dispose();
 
-        using var reopened = Open();
+        var reopened = Open();
         Assert.Equal(2UL, reopened.LastStoredSeq("c1", "node1", "i1"));
         Assert.Equal(1UL, reopened.LastStoredSeq("c1", "node2", "i1"));
         Assert.Equal(0UL, reopened.LastStoredSeq("c1", "node1", "other-instance"));
@@ -34,7 +39,7 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void Query_returns_one_node_in_time_order_within_the_range()
     {
-        using var store = Open();
+        var store = Open();
         store.Append([.. Enumerable.Range(1, 10).Select(i => Reading("node1", (ulong)i, i, lastCommitted: (i * 10).ToString(System.Globalization.CultureInfo.InvariantCulture))), Reading("node10", 1, 5)]);
 
         var points = store.Query("c1", "node1", "wsrep_last_committed", T0.AddSeconds(3).ToUnixTimeMilliseconds(), T0.AddSeconds(6).ToUnixTimeMilliseconds(), 100);
@@ -46,7 +51,7 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void Text_and_derived_metrics_are_queryable()
     {
-        using var store = Open();
+        var store = Open();
         store.Append([Reading("node1", 1, 0)]);
         var from = T0.AddSeconds(-1).ToUnixTimeMilliseconds();
         var to = T0.AddSeconds(1).ToUnixTimeMilliseconds();
@@ -60,7 +65,7 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void Resent_readings_are_stored_once()
     {
-        using var store = Open();
+        var store = Open();
         store.Append([Reading("node1", 1, 0), Reading("node1", 2, 1)]);
 
         store.Append([Reading("node1", 2, 1), Reading("node1", 3, 2)]);
@@ -72,7 +77,7 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void Retention_deletes_only_older_readings()
     {
-        using var store = Open();
+        var store = Open();
         store.Append([Reading("node1", 1, 0), Reading("node1", 2, 100), Reading("node2", 1, 0), Reading("node2", 2, 100)]);
 
         var deleted = store.DeleteOlderThan(T0.AddSeconds(50));
@@ -85,11 +90,19 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void Known_nodes_lists_every_cluster_and_node()
     {
-        using var store = Open();
+        var store = Open();
         store.Append([Reading("node1", 1, 0), Reading("node1", 1, 0, instance: "i2"), Reading("node1", 1, 0, cluster: "c2")]);
 
         Assert.Equal([("c1", "node1"), ("c2", "node1")], store.KnownNodes().OrderBy(n => n.Cluster));
     }
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        foreach (var database in _databases)
+        {
+            database.Dispose();
+        }
+
+        _dir.Dispose();
+    }
 }

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using KeyBuzz.Collector.Core.Bootstrap;
+using KeyBuzz.Collector.Core.Recovery;
+using KeyBuzz.Collector.Core.View;
+using KeyBuzz.Collector.Ingest;
+using KeyBuzz.Collector.Options;
+using Microsoft.Extensions.Options;
+
+namespace KeyBuzz.Collector.Recovery;
+
+/// <summary>
+/// Runs the recovery round of every cluster once a second: plan, step the pure round machine,
+/// persist, then act (events, grants, starts). Human operations and agent answers go through the
+/// same lock, so a round never sees two writers.
+/// </summary>
+internal sealed class RecoveryCoordinator(
+    ClusterViewStore views,
+    EvidenceBuilder evidence,
+    RoundStore rounds,
+    RoundActions actions,
+    IOptions<RecoveryOptions> recovery,
+    IOptions<CollectorOptions> collector,
+    TimeProvider time) : BackgroundService
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, DateTimeOffset> _noPrimarySince = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ulong> _activeRounds = new(StringComparer.Ordinal);
+
+    /// <summary>The active round of a cluster (0: none), for the agents' advice.</summary>
+    public ulong ActiveRound(string cluster) => _activeRounds.TryGetValue(cluster, out var id) ? id : 0;
+
+    public (BootstrapDecision Decision, RecoveryRound? Round)? Plan(string cluster)
+    {
+        lock (_lock)
+        {
+            return views.Snapshot().TryGetValue(cluster, out var view) ? (Decide(view), rounds.Active(cluster)) : null;
+        }
+    }
+
+    public (RecoveryRound? Round, string? Error) Approve(ulong id)
+    {
+        lock (_lock)
+        {
+            if (rounds.Get(id) is not { } round || !round.IsActive)
+            {
+                return (null, $"no active recovery round {id} (kbctl recovery history lists them)");
+            }
+
+            if (!views.Snapshot().TryGetValue(round.Cluster, out var view))
+            {
+                return (round, $"no agent of cluster {round.Cluster} has reported since the collector started");
+            }
+
+            var (step, error) = RoundMachine.Approve(round, Decide(view), time.GetUtcNow(), GrantTtl, NewGrantId());
+            actions.Apply(round, step, "kbctl bootstrap approve");
+            Track(step.Round ?? round);
+            return (step.Round, error);
+        }
+    }
+
+    public (RecoveryRound? Round, string? Error) Force(string cluster, string node)
+    {
+        lock (_lock)
+        {
+            if (!views.Snapshot().TryGetValue(cluster, out var view))
+            {
+                return (null, $"no agent of cluster '{cluster}' has reported since the collector started");
+            }
+
+            var now = time.GetUtcNow();
+            var round = rounds.Active(cluster) ?? new RecoveryRound(rounds.NextId(), cluster, RoundPhase.AwaitingApproval, now, now, "opened by kbctl bootstrap force", null, [], []);
+            var (step, error) = RoundMachine.Force(round, Decide(view), node, now, GrantTtl, NewGrantId());
+            if (error is null)
+            {
+                actions.Apply(null, step, "kbctl bootstrap force");
+                Track(step.Round!);
+            }
+
+            return (step.Round, error);
+        }
+    }
+
+    /// <summary>An agent answered a command of a round.</summary>
+    public void OnResult(string cluster, string node, string commandId, bool accepted, string outcome, string message)
+    {
+        lock (_lock)
+        {
+            if (rounds.Active(cluster) is not { } round)
+            {
+                return;
+            }
+
+            if (round.Grant?.Id == commandId)
+            {
+                var step = RoundMachine.Answer(round, commandId, accepted, message, time.GetUtcNow());
+                actions.Apply(round, step, node);
+                Track(step.Round!);
+            }
+            else
+            {
+                actions.Event(round, $"round {round.Id}: {node} answered start: {outcome}: {message}");
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var active in rounds.Recent(null, 50).Where(r => r.IsActive))
+        {
+            Track(active); // a restarted collector resumes its rounds
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            lock (_lock)
+            {
+                foreach (var view in views.Snapshot().Values)
+                {
+                    Tick(view);
+                }
+            }
+        }
+    }
+
+    private void Tick(ClusterView view)
+    {
+        var now = time.GetUtcNow();
+        var assessments = Assess(view, now);
+        if (OutageRule.NoPrimary(view, assessments))
+        {
+            _noPrimarySince.TryAdd(view.Name, now);
+        }
+        else
+        {
+            _noPrimarySince.Remove(view.Name);
+        }
+
+        var clusterEvidence = evidence.Build(view, assessments);
+        var decision = BootstrapPlanner.Plan(clusterEvidence);
+        var round = rounds.Active(view.Name);
+        if (round is null && !_noPrimarySince.ContainsKey(view.Name))
+        {
+            return;
+        }
+
+        var o = recovery.Value;
+        var autoAllowed = o.AutoBootstrap && rounds.AutoGrantsSince(view.Name, now - TimeSpan.FromMinutes(o.AutoBootstrapWindowMinutes)) < o.MaxAutoBootstraps;
+        var settings = new RoundSettings(TimeSpan.FromSeconds(o.OutageConfirmSeconds), GrantTtl, TimeSpan.FromSeconds(o.SyncedTimeoutSeconds), autoAllowed, o.MaxGrantsPerRound);
+        var facts = RoundFactsBuilder.Build(view, clusterEvidence, now, _noPrimarySince.TryGetValue(view.Name, out var since) ? since : null);
+        var step = RoundMachine.Step(round, decision, facts, settings, round is null ? rounds.NextId() : 0, NewGrantId());
+        actions.Apply(round, step, "coordinator");
+        if (step.Round is { } current)
+        {
+            if (!step.Effects.OfType<SendGrantEffect>().Any())
+            {
+                actions.ResendUnsentGrant(current);
+            }
+
+            Track(current);
+        }
+    }
+
+    private BootstrapDecision Decide(ClusterView view) => BootstrapPlanner.Plan(evidence.Build(view, Assess(view, time.GetUtcNow())));
+
+    private Dictionary<string, NodeAssessment> Assess(ClusterView view, DateTimeOffset now) =>
+        view.Nodes.ToDictionary(n => n.Key, n => NodeAssessor.Assess(n.Value, now, collector.Value.NotReportingAfterMissedIntervals), StringComparer.Ordinal);
+
+    private void Track(RecoveryRound round)
+    {
+        if (round.IsActive)
+        {
+            _activeRounds[round.Cluster] = round.Id;
+        }
+        else
+        {
+            _activeRounds.TryRemove(new KeyValuePair<string, ulong>(round.Cluster, round.Id));
+        }
+    }
+
+    private TimeSpan GrantTtl => TimeSpan.FromSeconds(recovery.Value.GrantTtlSeconds);
+
+    private static string NewGrantId() => "g-" + Guid.NewGuid().ToString("N")[..16];
+}

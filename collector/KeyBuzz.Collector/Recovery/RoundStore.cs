@@ -1,0 +1,85 @@
+using KeyBuzz.Collector.Core.Bootstrap;
+using KeyBuzz.Collector.Core.Recovery;
+using KeyBuzz.Collector.History;
+using LiteDB;
+
+namespace KeyBuzz.Collector.Recovery;
+
+/// <summary>Recovery rounds and their events, persisted before anything is sent, so a restarted collector resumes.</summary>
+internal sealed class RoundStore(CollectorDatabase database)
+{
+    private readonly ILiteCollection<BsonDocument> _rounds = database.Database.GetCollection("rounds");
+    private readonly ILiteCollection<BsonDocument> _events = database.Database.GetCollection("events");
+
+    public ulong NextId() => (ulong)(_rounds.Max("_id").AsInt64 is var max && max > 0 ? max + 1 : 1);
+
+    public void Save(RecoveryRound round)
+    {
+        _rounds.Upsert(ToDocument(round));
+        database.MakeDurable();
+    }
+
+    public RecoveryRound? Active(string cluster) =>
+        _rounds.Find(LiteDB.Query.EQ("cluster", cluster)).Select(FromDocument).Where(r => r.IsActive).OrderByDescending(r => r.Id).FirstOrDefault();
+
+    public RecoveryRound? Get(ulong id) => _rounds.FindById((long)id) is { } doc ? FromDocument(doc) : null;
+
+    public IReadOnlyList<RecoveryRound> Recent(string? cluster, int limit) =>
+        [.. _rounds.FindAll().Select(FromDocument).Where(r => cluster is null || r.Cluster == cluster).OrderByDescending(r => r.Id).Take(limit)];
+
+    /// <summary>Automatic grants issued since <paramref name="since"/>, across rounds (the circuit breaker).</summary>
+    public int AutoGrantsSince(string cluster, DateTimeOffset since) =>
+        _rounds.Find(LiteDB.Query.EQ("cluster", cluster)).Select(FromDocument)
+            .SelectMany(r => r.Grants).Count(g => g.By == "auto" && g.IssuedAt >= since && g.Accepted != false);
+
+    public void AddEvent(string cluster, ulong round, string text, DateTimeOffset at) =>
+        _events.Insert(new BsonDocument { ["cluster"] = cluster, ["round"] = (long)round, ["t"] = at.UtcDateTime, ["text"] = text });
+
+    public IReadOnlyList<(DateTimeOffset At, string Text)> Events(ulong round) =>
+        [.. _events.Find(LiteDB.Query.EQ("round", (long)round)).Select(d => (new DateTimeOffset(d["t"].AsDateTime, TimeSpan.Zero), d["text"].AsString)).OrderBy(e => e.Item1)];
+
+    private static BsonDocument ToDocument(RecoveryRound r) => new()
+    {
+        ["_id"] = (long)r.Id,
+        ["cluster"] = r.Cluster,
+        ["phase"] = r.Phase.ToString(),
+        ["opened"] = r.OpenedAt.UtcDateTime,
+        ["since"] = r.PhaseSince.UtcDateTime,
+        ["status"] = r.Status,
+        ["rule"] = r.Rule ?? string.Empty,
+        ["started"] = new BsonArray(r.Started.Select(s => new BsonValue(s))),
+        ["grants"] = new BsonArray(r.Grants.Select(g => new BsonDocument
+        {
+            ["id"] = g.Id,
+            ["node"] = g.Node,
+            ["uuid"] = g.Position.Uuid,
+            ["seqno"] = g.Position.Seqno,
+            ["issued"] = g.IssuedAt.UtcDateTime,
+            ["ttl"] = (long)g.Ttl.TotalMilliseconds,
+            ["by"] = g.By,
+            ["sent"] = g.Sent,
+            ["accepted"] = g.Accepted is { } a ? new BsonValue(a) : BsonValue.Null,
+            ["answer"] = g.Answer ?? string.Empty,
+        })),
+    };
+
+    private static RecoveryRound FromDocument(BsonDocument d) => new(
+        (ulong)d["_id"].AsInt64,
+        d["cluster"].AsString,
+        Enum.Parse<RoundPhase>(d["phase"].AsString),
+        new DateTimeOffset(d["opened"].AsDateTime, TimeSpan.Zero),
+        new DateTimeOffset(d["since"].AsDateTime, TimeSpan.Zero),
+        d["status"].AsString,
+        d["rule"].AsString is { Length: > 0 } rule ? rule : null,
+        [.. d["grants"].AsArray.Select(v => v.AsDocument).Select(g => new BootstrapGrant(
+            g["id"].AsString,
+            g["node"].AsString,
+            new Position(g["uuid"].AsString, g["seqno"].AsInt64),
+            new DateTimeOffset(g["issued"].AsDateTime, TimeSpan.Zero),
+            TimeSpan.FromMilliseconds(g["ttl"].AsInt64),
+            g["by"].AsString,
+            g["sent"].AsBoolean,
+            g["accepted"].IsNull ? null : g["accepted"].AsBoolean,
+            g["answer"].AsString is { Length: > 0 } answer ? answer : null))],
+        [.. d["started"].AsArray.Select(v => v.AsString)]);
+}
