@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(3003, LogLevel.Warning, "Maintenance {State} for {Cluster}/{Node}: {Reason}")]
     public static partial void Maintenance(ILogger logger, string state, string cluster, string node, string reason);
+
+    [LoggerMessage(3004, LogLevel.Error, "Recovery {Cluster}: coordinator step failed; retrying next second")]
+    public static partial void CoordinatorFailed(ILogger logger, string cluster, Exception exception);
 }

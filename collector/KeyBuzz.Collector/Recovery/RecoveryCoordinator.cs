@@ -20,7 +20,8 @@ internal sealed class RecoveryCoordinator(
     RoundActions actions,
     IOptions<RecoveryOptions> recovery,
     IOptions<CollectorOptions> collector,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    ILogger<RecoveryCoordinator> logger) : BackgroundService
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DateTimeOffset> _noPrimarySince = new(StringComparer.Ordinal);
@@ -117,7 +118,15 @@ internal sealed class RecoveryCoordinator(
             {
                 foreach (var view in views.Snapshot().Values)
                 {
-                    Tick(view);
+                    try
+                    {
+                        Tick(view);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // One cluster's failure must not stop the others, nor ingest: report and retry next tick.
+                        Diagnostics.Log.CoordinatorFailed(logger, view.Name, ex);
+                    }
                 }
             }
         }

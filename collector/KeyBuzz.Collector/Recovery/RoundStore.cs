@@ -11,7 +11,7 @@ internal sealed class RoundStore(CollectorDatabase database)
     private readonly ILiteCollection<BsonDocument> _rounds = database.Database.GetCollection("rounds");
     private readonly ILiteCollection<BsonDocument> _events = database.Database.GetCollection("events");
 
-    public ulong NextId() => (ulong)(_rounds.Max("_id").AsInt64 is var max && max > 0 ? max + 1 : 1);
+    public ulong NextId() => _rounds.Find(LiteDB.Query.All(LiteDB.Query.Descending), limit: 1).FirstOrDefault() is { } last ? (ulong)last["_id"].AsInt64 + 1 : 1;
 
     public void Save(RecoveryRound round)
     {
