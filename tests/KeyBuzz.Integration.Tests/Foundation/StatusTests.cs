@@ -52,6 +52,7 @@ public sealed class StatusTests(KeyBuzzLab lab)
     public async Task A_killed_node_shows_down_within_3_seconds_and_synced_again_after_start()
     {
         await lab.WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
+        await lab.SetMaintenanceAsync(2, true); // the lab tool restarts it here, not the agent's self-repair
 
         await lab.Cluster.RunAsync("kill", "2");
         var watch = Stopwatch.StartNew();
@@ -66,6 +67,7 @@ public sealed class StatusTests(KeyBuzzLab lab)
         Assert.Contains("mariadbd down", status.Problems);
 
         await lab.Cluster.RunAsync("start", "2");
+        await lab.SetMaintenanceAsync(2, false);
         await Poll.UntilAsync(
             async () => KeyBuzzLab.Node(await lab.StatusAsync(), "node2") is { MariadbRunning: true, LocalState: "Synced", ClusterStatus: "Primary" },
             TimeSpan.FromSeconds(30),

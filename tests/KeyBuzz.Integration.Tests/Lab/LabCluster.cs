@@ -26,6 +26,12 @@ internal sealed class LabCluster
 
     public string PidFile(int node) => Path.Combine(Directory, $"node{node}", "mariadbd.pid");
 
+    public string DefaultsFile(int node) => Path.Combine(Directory, $"node{node}", "my.cnf");
+
+    public string ErrorLog(int node) => Path.Combine(Directory, $"node{node}", "error.log");
+
+    public int? Pid(int node) => File.Exists(PidFile(node)) && int.TryParse(File.ReadAllText(PidFile(node)).Trim(), out var pid) ? pid : null;
+
     public Task<string> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(5), args);
 
     public async Task<string> RunAsync(TimeSpan timeout, params string[] args)
