@@ -8,6 +8,7 @@ internal sealed record CollectorCommandLine(string? ConfigPath, bool CheckConfig
     public const string Usage =
         """
         usage: kb-collector [--config PATH] [--check-config] [--version]
+               kb-collector tokens …     create or revoke agent and operator tokens (kb-collector tokens --help)
           --config PATH    JSON configuration (default /etc/keybuzz/collector.json when it exists, or $KEYBUZZ_COLLECTOR_CONFIG)
           --check-config   validate the configuration and exit
         Any setting can be overridden by an environment variable such as KEYBUZZ_Collector__ListenUrl.

@@ -1,3 +1,4 @@
+using KeyBuzz.Collector.Auth;
 using KeyBuzz.Collector.Grpc;
 using KeyBuzz.Collector.History;
 using KeyBuzz.Collector.Ingest;
@@ -26,6 +27,9 @@ internal static class CollectorHost
         builder.Services.AddSingleton<IValidateOptions<CollectorOptions>, CollectorOptionsValidator>();
         builder.Services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RecoveryOptions>, RecoveryOptionsValidator>();
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        builder.Services.AddSingleton<TokenValidator>();
 
         var collector = new CollectorOptions();
         builder.Configuration.GetSection(CollectorOptions.Section).Bind(collector);
@@ -45,7 +49,11 @@ internal static class CollectorHost
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         builder.WebHost.UseUrls(collector.ListenUrl);
         builder.Services.AddRouting();
-        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            o.Interceptors.Add<AuthInterceptor>();
+        });
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CollectorDatabase>();
@@ -75,6 +83,7 @@ internal static class CollectorHost
     {
         var options = services.GetRequiredService<IOptions<CollectorOptions>>().Value;
         _ = services.GetRequiredService<IOptions<RecoveryOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<AuthOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("KeyBuzz.Collector");
         Diagnostics.Log.Starting(logger, options.ListenUrl, options.DataDirectory, options.RetentionHours);
     }

@@ -4,6 +4,12 @@ using Microsoft.Extensions.Options;
 const int ExitUsage = 64;
 const int ExitConfig = 78;
 
+if (args.Length > 0 && args[0] == "tokens")
+{
+    var defaultFile = Environment.GetEnvironmentVariable("KEYBUZZ_Auth__TokensFile") is { Length: > 0 } f ? f : new KeyBuzz.Collector.Auth.AuthOptions().TokensFile;
+    return KeyBuzz.Collector.Auth.TokenCommands.Run(args[1..], defaultFile, Console.Out, Console.Error);
+}
+
 var parsed = CollectorCommandLine.Parse(args);
 if (parsed.Error is not null)
 {

@@ -14,6 +14,9 @@ public sealed class AgentOptions
 
     public string CollectorUrl { get; set; } = "http://127.0.0.1:7171";
 
+    /// <summary>File holding this node's token (from `kb-collector tokens add-agent`); empty for a no-auth lab collector.</summary>
+    public string TokenFile { get; set; } = string.Empty;
+
     public int IntervalMs { get; set; } = 1000;
 
     /// <summary>Readings kept while the collector is unreachable: 1200 = 20 minutes at 1 Hz.</summary>

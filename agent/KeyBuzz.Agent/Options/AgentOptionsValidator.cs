@@ -29,6 +29,11 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"Agent:CollectorUrl '{options.CollectorUrl}' is not an http:// or https:// URL (e.g. http://collector:7171)");
         }
 
+        if (options.TokenFile.Length > 0 && !File.Exists(options.TokenFile))
+        {
+            errors.Add($"Agent:TokenFile {options.TokenFile} does not exist: create the token on the collector host with 'kb-collector tokens add-agent {options.ClusterName} {options.NodeName}' and store it there (mode 0600)");
+        }
+
         if (options.IntervalMs is < 100 or > 60_000)
         {
             errors.Add($"Agent:IntervalMs {options.IntervalMs} is out of range: use 100..60000 (default 1000)");

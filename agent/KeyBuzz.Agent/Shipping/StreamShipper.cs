@@ -87,7 +87,14 @@ internal sealed class StreamShipper(
         });
         var client = new AgentGateway.AgentGatewayClient(channel);
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        using var call = client.Connect(cancellationToken: session.Token);
+        // The token file is read at every connect, so a rotated token needs no agent restart.
+        var headers = new Metadata();
+        if (_options.TokenFile.Length > 0)
+        {
+            headers.Add("authorization", "Bearer " + (await File.ReadAllTextAsync(_options.TokenFile, session.Token)).Trim());
+        }
+
+        using var call = client.Connect(headers, cancellationToken: session.Token);
 
         await call.RequestStream.WriteAsync(new AgentMessage { Hello = helloFactory.Create() }, session.Token);
         if (!await call.ResponseStream.MoveNext(session.Token) || call.ResponseStream.Current.BodyCase != CollectorMessage.BodyOneofCase.Welcome)

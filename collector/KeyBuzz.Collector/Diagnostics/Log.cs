@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(3004, LogLevel.Error, "Recovery {Cluster}: coordinator step failed; retrying next second")]
     public static partial void CoordinatorFailed(ILogger logger, string cluster, Exception exception);
+
+    [LoggerMessage(4001, LogLevel.Warning, "Rejected {Method} from {Peer}: {Reason}")]
+    public static partial void CallRejected(ILogger logger, string method, string peer, string reason);
 }

@@ -39,6 +39,15 @@ internal sealed class AgentGatewayService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, error ?? "no hello"));
         }
 
+        // An agent token is bound to one node: it may not report for another.
+        if (context.UserState.TryGetValue(Auth.AuthInterceptor.CallerKey, out var value) && value is Auth.CallerIdentity { IsAnonymous: false } caller &&
+            (caller.Cluster != hello.ClusterName || caller.Node != hello.NodeName))
+        {
+            var reason = $"token of {caller.Cluster}/{caller.Node} cannot report for {hello.ClusterName}/{hello.NodeName}";
+            Log.StreamRejected(logger, reason);
+            throw new RpcException(new Status(StatusCode.PermissionDenied, reason));
+        }
+
         var agent = ContractMapping.ToAgentInfo(hello);
         var stored = history.LastStoredSeq(hello.ClusterName, hello.NodeName, hello.InstanceId);
         var session = new AgentSession(hello.ClusterName, hello.NodeName);

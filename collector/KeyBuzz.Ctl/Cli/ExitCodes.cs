@@ -5,5 +5,6 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int Failed = 1;
     public const int Unreachable = 2;
+    public const int NotAllowed = 3;
     public const int Usage = 64;
 }

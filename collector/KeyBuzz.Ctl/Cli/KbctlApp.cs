@@ -8,7 +8,7 @@ internal static class KbctlApp
 {
     public const string Usage =
         """
-        usage: kbctl [--collector URL] COMMAND [ARGS] [--json]
+        usage: kbctl [--collector URL] [--token TOKEN] COMMAND [ARGS] [--json]
           status [--cluster NAME]                       every node of every cluster, one table per cluster
           history NODE --metric NAME [--since 10m] [--until TIME] [--cluster NAME] [--limit N]
                                                         stored values of one metric (wsrep_*, kb_* derived)
@@ -18,7 +18,8 @@ internal static class KbctlApp
           recovery history [--cluster NAME] [--limit N] past and current recovery rounds with their events
           maintenance on|off NODE [--reason TEXT]       nothing automatic is done to a node in maintenance
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
-        Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 64 usage error.
+        --token defaults to $KBCTL_TOKEN, else the file $KBCTL_TOKEN_FILE or ~/.config/keybuzz/kbctl.token.
+        Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 3 token missing or not allowed, 64 usage error.
         """;
 
     private static readonly HashSet<string> Flags = ["--json", "--help"];
@@ -34,6 +35,7 @@ internal static class KbctlApp
             var args = Arguments.Parse(argv, Flags);
             var json = args.Flag("--json");
             url = args.Option("--collector");
+            var token = args.Option("--token");
             var help = args.Flag("--help");
             if (help || args.Positional.Count == 0)
             {
@@ -42,7 +44,7 @@ internal static class KbctlApp
             }
 
             var command = args.Shift();
-            using var collector = CollectorConnection.Open(url);
+            using var collector = CollectorConnection.Open(url, token);
             url = collector.Url;
             return command switch
             {
@@ -63,6 +65,11 @@ internal static class KbctlApp
         {
             await error.WriteLineAsync($"kbctl: cannot reach the collector at {url ?? CollectorConnection.DefaultUrl} ({ex.Status.Detail}); is kb-collector running? Use --collector URL or set KBCTL_COLLECTOR.");
             return ExitCodes.Unreachable;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+        {
+            await error.WriteLineAsync($"kbctl: not allowed: {ex.Status.Detail}");
+            return ExitCodes.NotAllowed;
         }
         catch (RpcException ex)
         {

@@ -18,7 +18,7 @@ internal static class BootstrapCommand
             case "plan":
                 var cluster = args.Option("--cluster") ?? string.Empty;
                 args.EnsureConsumed(0);
-                var plan = await client.GetBootstrapPlanAsync(new ClusterRequest { Cluster = cluster }, deadline: deadline, cancellationToken: cancellationToken);
+                var plan = await client.GetBootstrapPlanAsync(new ClusterRequest { Cluster = cluster }, headers: collector.Headers, deadline: deadline, cancellationToken: cancellationToken);
                 await output.WriteAsync(json ? Json.Of(plan) : RecoveryText.Plan(plan));
                 return ExitCodes.Ok;
             case "approve":
@@ -29,7 +29,7 @@ internal static class BootstrapCommand
                 }
 
                 args.EnsureConsumed(0);
-                var approved = await client.ApproveBootstrapAsync(new ApproveRequest { Round = round }, deadline: deadline, cancellationToken: cancellationToken);
+                var approved = await client.ApproveBootstrapAsync(new ApproveRequest { Round = round }, headers: collector.Headers, deadline: deadline, cancellationToken: cancellationToken);
                 await output.WriteAsync(json ? Json.Of(approved) : RecoveryText.Round(approved));
                 return ExitCodes.Ok;
             case "force":
@@ -50,7 +50,7 @@ internal static class BootstrapCommand
                     return ExitCodes.Failed;
                 }
 
-                var forced = await client.ForceBootstrapAsync(new ForceRequest { Cluster = forceCluster, Node = node, Confirm = confirm }, deadline: deadline, cancellationToken: cancellationToken);
+                var forced = await client.ForceBootstrapAsync(new ForceRequest { Cluster = forceCluster, Node = node, Confirm = confirm }, headers: collector.Headers, deadline: deadline, cancellationToken: cancellationToken);
                 await output.WriteAsync(json ? Json.Of(forced) : RecoveryText.Round(forced));
                 return ExitCodes.Ok;
             default:

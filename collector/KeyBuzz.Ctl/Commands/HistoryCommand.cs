@@ -33,6 +33,7 @@ internal static class HistoryCommand
         var client = new Operations.OperationsClient(collector.Channel);
         var reply = await client.GetHistoryAsync(
             new HistoryRequest { Node = node, Cluster = cluster, Metric = metric, SinceUnixMs = since.ToUnixTimeMilliseconds(), UntilUnixMs = until.ToUnixTimeMilliseconds(), Limit = limit },
+            headers: collector.Headers,
             deadline: DateTime.UtcNow.AddSeconds(30),
             cancellationToken: cancellationToken);
         if (json)

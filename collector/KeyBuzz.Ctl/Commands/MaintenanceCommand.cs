@@ -19,7 +19,7 @@ internal static class MaintenanceCommand
         var reason = args.Option("--reason") ?? string.Empty;
         args.EnsureConsumed(0);
         var client = new Operations.OperationsClient(collector.Channel);
-        var reply = await client.SetMaintenanceAsync(new MaintenanceRequest { Cluster = cluster, Node = node, On = state == "on", Reason = reason }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+        var reply = await client.SetMaintenanceAsync(new MaintenanceRequest { Cluster = cluster, Node = node, On = state == "on", Reason = reason }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
         await output.WriteLineAsync(reply.On
             ? $"{reply.Cluster}/{reply.Node} is in maintenance: no restart, no bootstrap, no start is done to it."
             : $"{reply.Cluster}/{reply.Node} is out of maintenance (a held self-repair is released).");

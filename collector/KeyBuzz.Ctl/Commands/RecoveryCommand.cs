@@ -25,7 +25,7 @@ internal static class RecoveryCommand
 
         args.EnsureConsumed(0);
         var client = new Operations.OperationsClient(collector.Channel);
-        var history = await client.GetRecoveryHistoryAsync(new RecoveryHistoryRequest { Cluster = cluster, Limit = limit }, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+        var history = await client.GetRecoveryHistoryAsync(new RecoveryHistoryRequest { Cluster = cluster, Limit = limit }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         if (json)
         {
             await output.WriteAsync(Json.Of(history));

@@ -14,7 +14,7 @@ internal static class StatusCommand
         var cluster = args.Option("--cluster") ?? string.Empty;
         args.EnsureConsumed(0);
         var client = new Operations.OperationsClient(collector.Channel);
-        var reply = await client.GetStatusAsync(new StatusRequest { Cluster = cluster }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+        var reply = await client.GetStatusAsync(new StatusRequest { Cluster = cluster }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
         if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(reply), KbctlJsonContext.Default.StatusJson));

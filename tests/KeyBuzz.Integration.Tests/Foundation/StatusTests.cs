@@ -12,7 +12,7 @@ public sealed class StatusTests(KeyBuzzLab lab)
     {
         await lab.WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
 
-        var (code, output, error) = await Kbctl.RunAsync(lab.CollectorUrl, "status", "--json");
+        var (code, output, error) = await Kbctl.RunAsync(lab, "status", "--json");
 
         Assert.True(code == 0, error);
         using var doc = JsonDocument.Parse(output);
@@ -38,8 +38,8 @@ public sealed class StatusTests(KeyBuzzLab lab)
     {
         await lab.WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
 
-        var (code, output, error) = await Kbctl.RunAsync(lab.CollectorUrl, "status");
-        var (historyCode, history, historyError) = await Kbctl.RunAsync(lab.CollectorUrl, "history", "node1", "--metric", "wsrep_cluster_size", "--since", "10m");
+        var (code, output, error) = await Kbctl.RunAsync(lab, "status");
+        var (historyCode, history, historyError) = await Kbctl.RunAsync(lab, "history", "node1", "--metric", "wsrep_cluster_size", "--since", "10m");
 
         Assert.True(code == 0, error);
         Assert.Contains("Cluster kblab", output, StringComparison.Ordinal);

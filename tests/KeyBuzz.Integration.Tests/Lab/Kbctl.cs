@@ -1,24 +1,12 @@
-using System.Diagnostics;
-
 namespace KeyBuzz.Integration.Tests.Lab;
 
 /// <summary>Runs the published kbctl binary, as an operator would.</summary>
 internal static class Kbctl
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string collectorUrl, params string[] args)
-    {
-        var info = new ProcessStartInfo(RepoPaths.Binary("kbctl/kbctl")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("--collector");
-        info.ArgumentList.Add(collectorUrl);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+    /// <summary>kbctl as the lab's admin operator.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(KeyBuzzLab lab, params string[] args) =>
+        RunWithTokenAsync(lab, lab.AdminToken, args);
 
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await output, await error);
-    }
+    public static Task<(int ExitCode, string Output, string Error)> RunWithTokenAsync(KeyBuzzLab lab, string? token, params string[] args) =>
+        Tool.RunAsync(RepoPaths.Binary("kbctl/kbctl"), ["--collector", lab.CollectorUrl, .. token is null ? Array.Empty<string>() : ["--token", token], .. args]);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Grpc.Core;
 using Grpc.Net.Client;
 using KeyBuzz.Contracts.V1;
 
@@ -23,6 +24,31 @@ public sealed class KeyBuzzLab : IAsyncLifetime
 
     internal string CollectorDataDirectory => Path.Combine(Cluster.Directory, "collector");
 
+    internal string TokensFile => Path.Combine(Cluster.Directory, "tokens.json");
+
+    internal string AdminToken { get; private set; } = string.Empty;
+
+    internal string ReadOnlyToken { get; private set; } = string.Empty;
+
+    /// <summary>Runs `kb-collector tokens …` (the real binary) and returns the printed token.</summary>
+    internal async Task<string> TokenAsync(params string[] args)
+    {
+        var (code, output, error) = await Tool.RunAsync(RepoPaths.Binary("collector/kb-collector"), ["tokens", "--file", TokensFile, .. args]);
+        return code == 0 ? output.Trim() : throw new InvalidOperationException($"kb-collector tokens {string.Join(' ', args)} failed: {error}");
+    }
+
+    private async Task CreateTokensAsync()
+    {
+        AdminToken = await TokenAsync("add-operator", "test-admin", "--role", "admin");
+        ReadOnlyToken = await TokenAsync("add-operator", "test-viewer", "--role", "readonly");
+        for (var node = 1; node <= 3; node++)
+        {
+            var dir = Path.Combine(Cluster.Directory, $"agent{node}");
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, "token"), await TokenAsync("add-agent", Cluster.ClusterName, $"node{node}"));
+        }
+    }
+
     internal Operations.OperationsClient Operations => new(_channel!);
 
     public async Task InitializeAsync()
@@ -37,7 +63,16 @@ public sealed class KeyBuzzLab : IAsyncLifetime
         await Cluster.RunAsync("destroy");
         await Cluster.RunAsync("up");
         CollectorUrl = $"http://127.0.0.1:{FreePort()}";
-        _channel = GrpcChannel.ForAddress(CollectorUrl);
+        await CreateTokensAsync();
+        _channel = GrpcChannel.ForAddress(CollectorUrl, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", "Bearer " + AdminToken);
+                return Task.CompletedTask;
+            })),
+            UnsafeUseInsecureChannelCallCredentials = true, // loopback h2c in the lab
+        });
         StartCollector();
         for (var node = 1; node <= 3; node++)
         {
@@ -75,6 +110,7 @@ public sealed class KeyBuzzLab : IAsyncLifetime
             {
                 ["KEYBUZZ_Collector__ListenUrl"] = CollectorUrl,
                 ["KEYBUZZ_Collector__DataDirectory"] = CollectorDataDirectory,
+                ["KEYBUZZ_Auth__TokensFile"] = TokensFile,
                 ["KEYBUZZ_Recovery__OutageConfirmSeconds"] = "3",
                 // Every scenario is an outage of its own: the per-window circuit breaker is unit-tested.
                 ["KEYBUZZ_Recovery__MaxAutoBootstraps"] = "100",
@@ -100,7 +136,7 @@ public sealed class KeyBuzzLab : IAsyncLifetime
         File.WriteAllText(config, $$"""
             {
               "Agent": { "NodeName": "node{{node}}", "ClusterName": "{{Cluster.ClusterName}}", "CollectorUrl": "{{CollectorUrl}}",
-                         "StateDirectory": "{{dir}}", "ReconnectMaxMs": 1000 },
+                         "StateDirectory": "{{dir}}", "ReconnectMaxMs": 1000, "TokenFile": "{{Path.Combine(dir, "token")}}" },
               "Galera": { "Host": "{{Cluster.Address(node)}}", "Port": 3306, "User": "kbmon", "Password": "kbmon-lab",
                           "DataDirectory": "{{Cluster.DataDirectory(node)}}", "PidFile": "{{Cluster.PidFile(node)}}" },
               "Repair": { "ServiceControl": "process", "DefaultsFile": "{{Cluster.DefaultsFile(node)}}",

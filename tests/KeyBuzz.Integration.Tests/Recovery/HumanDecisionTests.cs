@@ -35,7 +35,7 @@ public sealed class HumanDecisionTests(KeyBuzzLab lab) : IAsyncLifetime
         Assert.Contains("not reporting", plan.Reason, StringComparison.Ordinal);
         Assert.Empty(plan.ActiveRound.Grants);
 
-        var (code, output, error) = await Kbctl.RunAsync(lab.CollectorUrl, "bootstrap", "approve", plan.ActiveRound.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (code, output, error) = await Kbctl.RunAsync(lab, "bootstrap", "approve", plan.ActiveRound.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(code == 0, error);
         Assert.Contains("approved", output, StringComparison.Ordinal);
 
@@ -75,7 +75,7 @@ public sealed class HumanDecisionTests(KeyBuzzLab lab) : IAsyncLifetime
             Assert.Equal("R4-uuid-mismatch", plan.Rule);
             Assert.Contains("different cluster histories", plan.Reason, StringComparison.Ordinal);
             Assert.Empty(round.Grants);
-            var (code, output, _) = await Kbctl.RunAsync(lab.CollectorUrl, "bootstrap", "plan");
+            var (code, output, _) = await Kbctl.RunAsync(lab, "bootstrap", "plan");
             Assert.Equal(0, code);
             Assert.Contains("R4-uuid-mismatch", output, StringComparison.Ordinal);
         }
