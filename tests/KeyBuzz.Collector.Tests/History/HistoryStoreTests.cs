@@ -1,22 +1,14 @@
 using KeyBuzz.Collector.Core.Readings;
 using KeyBuzz.Collector.History;
-using KeyBuzz.Collector.Options;
 
 namespace KeyBuzz.Collector.Tests.History;
 
 public sealed class HistoryStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _dir = new();
+    private readonly TempDatabases _databases = new();
 
-    private readonly List<CollectorDatabase> _databases = [];
-
-    private HistoryStore Open()
-    {
-        var database = new CollectorDatabase(Microsoft.Extensions.Options.Options.Create(new CollectorOptions { DataDirectory = _dir.Path }));
-        _databases.Add(database);
-        return new HistoryStore(database);
-    }
+    private HistoryStore Open() => new(_databases.Open());
 
     private static StoredReading Reading(string node, ulong seq, double seconds, string instance = "i1", string lastCommitted = "10", string cluster = "c1") =>
         new(cluster, node, new NodeReading(instance, seq, T0.AddSeconds(seconds), 0, true, true,
@@ -27,7 +19,7 @@ public sealed class HistoryStoreTests : IDisposable
     public void Appended_readings_survive_reopening_the_database()
     {
         Open().Append([Reading("node1", 1, 0), Reading("node1", 2, 1), Reading("node2", 1, 0)]);
-        _databases[0].Dispose();
+        _databases.Opened[0].Dispose();
 
         var reopened = Open();
         Assert.Equal(2UL, reopened.LastStoredSeq("c1", "node1", "i1"));
@@ -96,13 +88,5 @@ public sealed class HistoryStoreTests : IDisposable
         Assert.Equal([("c1", "node1"), ("c2", "node1")], store.KnownNodes().OrderBy(n => n.Cluster));
     }
 
-    public void Dispose()
-    {
-        foreach (var database in _databases)
-        {
-            database.Dispose();
-        }
-
-        _dir.Dispose();
-    }
+    public void Dispose() => _databases.Dispose();
 }

@@ -1,7 +1,6 @@
 using KeyBuzz.Collector.Core.Bootstrap;
 using KeyBuzz.Collector.Core.Recovery;
 using KeyBuzz.Collector.History;
-using KeyBuzz.Collector.Options;
 using KeyBuzz.Collector.Recovery;
 
 namespace KeyBuzz.Collector.Tests.Recovery;
@@ -9,15 +8,9 @@ namespace KeyBuzz.Collector.Tests.Recovery;
 public sealed class RoundStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _dir = new();
-    private readonly List<CollectorDatabase> _databases = [];
+    private readonly TempDatabases _databases = new();
 
-    private RoundStore Open()
-    {
-        var database = new CollectorDatabase(Microsoft.Extensions.Options.Options.Create(new CollectorOptions { DataDirectory = _dir.Path }));
-        _databases.Add(database);
-        return new RoundStore(database);
-    }
+    private RoundStore Open() => new(_databases.Open());
 
     private static RecoveryRound Round(ulong id, RoundPhase phase, params BootstrapGrant[] grants) =>
         new(id, "kblab", phase, T0, T0.AddSeconds(1), "status", "rule", grants, ["node3"]);
@@ -31,7 +24,7 @@ public sealed class RoundStoreTests : IDisposable
         var store = Open();
         Assert.Equal(1UL, store.NextId());
         store.Save(Round(1, RoundPhase.Granted, Grant("g1")));
-        _databases[0].Dispose();
+        _databases.Opened[0].Dispose();
 
         var reopened = Open();
         var round = reopened.Active("kblab");
@@ -79,13 +72,5 @@ public sealed class RoundStoreTests : IDisposable
         Assert.Equal(["first", "second"], store.Events(1).Select(e => e.Text));
     }
 
-    public void Dispose()
-    {
-        foreach (var database in _databases)
-        {
-            database.Dispose();
-        }
-
-        _dir.Dispose();
-    }
+    public void Dispose() => _databases.Dispose();
 }
