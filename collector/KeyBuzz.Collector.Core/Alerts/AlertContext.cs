@@ -1,0 +1,36 @@
+using KeyBuzz.Collector.Core.View;
+
+namespace KeyBuzz.Collector.Core.Alerts;
+
+/// <summary>Everything a rule may look at for one cluster at one instant.</summary>
+/// <param name="ExpectedSize">Nodes the cluster should have (configured, else every node that ever reported), maintenance excluded.</param>
+/// <param name="MissedIntervals">Sampling intervals without a reading before a node counts as not reporting.</param>
+/// <param name="Maintenance">Nodes an operator put in maintenance: their node alerts are silenced.</param>
+public sealed record AlertContext(
+    ClusterView View,
+    DateTimeOffset Now,
+    int ExpectedSize,
+    int MissedIntervals,
+    CounterWindow Counters,
+    IReadOnlySet<string> Maintenance)
+{
+    public string Cluster => View.Name;
+
+    public bool IsReporting(NodeState node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Now - node.LastSeen <= node.Agent.Interval * MissedIntervals;
+    }
+
+    /// <summary>Nodes whose wsrep status is fresh and meaningful: reporting, SQL answering, not in maintenance.</summary>
+    public IEnumerable<NodeState> LiveNodes => View.Nodes.Values.Where(n => !Maintenance.Contains(n.Node) && IsReporting(n) && n.Latest.SqlReachable);
+
+    /// <summary>Nodes not in maintenance.</summary>
+    public IEnumerable<NodeState> WatchedNodes => View.Nodes.Values.Where(n => !Maintenance.Contains(n.Node));
+
+    public CounterIncrease? Increase(NodeState node, string counter, TimeSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Counters.Increase(Cluster, node.Node, counter, span, Now);
+    }
+}

@@ -1,0 +1,17 @@
+using KeyBuzz.Collector.Core.Alerts.Rules;
+
+namespace KeyBuzz.Collector.Core.Alerts;
+
+/// <summary>Every rule the collector evaluates. ProxySQL rules join once ProxySQL readings exist.</summary>
+public static class RuleCatalog
+{
+    public static IReadOnlyList<IAlertRule> All { get; } =
+    [
+        new GaleraAgentNoData(), new MariaDBDown(), new GaleraNonPrimary(), new GaleraNotReady(),
+        new GaleraNotSynced(), new GaleraClusterShrunk(), new GaleraSplitView(), new GaleraFlowControlPaused(),
+        new GaleraRecvQueueHigh(), new GaleraSendQueueHigh(), new GaleraCertFailures(), new GaleraMultipleWriters(),
+        new GaleraEvsDelayed(), new GaleraGcacheWindowShort(), new MariaDBConnectionsHigh(), new MariaDBRestarted(),
+    ];
+
+    public static IAlertRule? Find(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+}
