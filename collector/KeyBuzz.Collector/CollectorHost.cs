@@ -1,4 +1,9 @@
+using System.Net;
+using KeyBuzz.Collector.Alerts;
+using KeyBuzz.Collector.Api;
 using KeyBuzz.Collector.Auth;
+using KeyBuzz.Collector.Events;
+using KeyBuzz.Collector.Metrics;
 using KeyBuzz.Collector.Grpc;
 using KeyBuzz.Collector.History;
 using KeyBuzz.Collector.Ingest;
@@ -30,6 +35,8 @@ internal static class CollectorHost
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddSingleton<TokenValidator>();
+        builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
 
         var collector = new CollectorOptions();
         builder.Configuration.GetSection(CollectorOptions.Section).Bind(collector);
@@ -46,9 +53,12 @@ internal static class CollectorHost
         builder.Services.AddSerilog(logConfig.CreateLogger(), dispose: true);
         builder.Services.AddSystemd();
         builder.WebHost.UseKestrelCore();
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
-        builder.WebHost.UseUrls(collector.ListenUrl);
-        builder.Services.AddRouting();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            Listen(k, collector.ListenUrl, HttpProtocols.Http2);
+            Listen(k, collector.HttpListenUrl, HttpProtocols.Http1AndHttp2);
+        });
+        builder.Services.AddRoutingCore();
         builder.Services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
@@ -71,12 +81,49 @@ internal static class CollectorHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RecoveryCoordinator>());
         builder.Services.AddHostedService<IngestWriter>();
         builder.Services.AddHostedService<RetentionService>();
+        builder.Services.AddSingleton<MinuteStore>();
+        builder.Services.AddSingleton<Downsampler>();
+        builder.Services.AddSingleton<SteppedHistory>();
+        builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<AlertBoard>();
+        builder.Services.AddHostedService<AlertEvaluator>();
+        builder.Services.AddHostedService<AlertmanagerPusher>();
+        builder.Services.AddSingleton<CollectorMetrics>();
+        builder.Services.AddSingleton<ClusterMetricsExporter>();
+        builder.Services.AddSingleton<ClusterJsonBuilder>();
+        builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddSingleton<ApiAuthFilter>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Api.Json.ApiJsonContext.Default));
 
         var app = builder.Build();
         app.UseRouting();
         app.MapGrpcService<AgentGatewayService>();
         app.MapGrpcService<OperationsService>();
+        app.MapApi();
         return app;
+    }
+
+    /// <summary>Kestrel endpoint for a URL (validated at startup by CollectorOptionsValidator).</summary>
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return; // the options validator reports it
+        }
+
+        Action<ListenOptions> configure = l => l.Protocols = protocols;
+        switch (uri.Host)
+        {
+            case "localhost":
+                kestrel.ListenLocalhost(uri.Port, configure);
+                break;
+            case "0.0.0.0" or "*" or "+":
+                kestrel.ListenAnyIP(uri.Port, configure);
+                break;
+            default:
+                kestrel.Listen(IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) ? address : IPAddress.Loopback, uri.Port, configure);
+                break;
+        }
     }
 
     public static void ValidateOptions(IServiceProvider services)

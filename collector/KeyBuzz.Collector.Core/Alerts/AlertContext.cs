@@ -6,13 +6,15 @@ namespace KeyBuzz.Collector.Core.Alerts;
 /// <param name="ExpectedSize">Nodes the cluster should have (configured, else every node that ever reported), maintenance excluded.</param>
 /// <param name="MissedIntervals">Sampling intervals without a reading before a node counts as not reporting.</param>
 /// <param name="Maintenance">Nodes an operator put in maintenance: their node alerts are silenced.</param>
+/// <param name="NeverSeen">Nodes that reported in the past but not once since the collector started (after a grace period).</param>
 public sealed record AlertContext(
     ClusterView View,
     DateTimeOffset Now,
     int ExpectedSize,
     int MissedIntervals,
     CounterWindow Counters,
-    IReadOnlySet<string> Maintenance)
+    IReadOnlySet<string> Maintenance,
+    IReadOnlyList<string>? NeverSeen = null)
 {
     public string Cluster => View.Name;
 

@@ -38,4 +38,19 @@ internal static partial class Log
 
     [LoggerMessage(4001, LogLevel.Warning, "Rejected {Method} from {Peer}: {Reason}")]
     public static partial void CallRejected(ILogger logger, string method, string peer, string reason);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Alert {State}: {Name} {Severity} {Cluster}/{Node}: {Summary}")]
+    public static partial void AlertTransition(ILogger logger, string state, string name, string severity, string cluster, string node, string summary);
+
+    [LoggerMessage(5002, LogLevel.Error, "Alert evaluation failed; retrying next interval")]
+    public static partial void AlertEvaluationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5003, LogLevel.Warning, "Alertmanager {Url}: push of {Count} alerts failed (attempt {Attempt}): {Reason}")]
+    public static partial void AlertmanagerPushFailed(ILogger logger, string url, int count, int attempt, string reason);
+
+    [LoggerMessage(5004, LogLevel.Information, "Cluster {Cluster}: {Summary}")]
+    public static partial void ViewChanged(ILogger logger, string cluster, string summary);
+
+    [LoggerMessage(5005, LogLevel.Information, "Downsampling: {Count} one-minute aggregates written")]
+    public static partial void Downsampled(ILogger logger, int count);
 }

@@ -21,6 +21,7 @@ internal sealed class AgentGatewayService(
     AdviceService advice,
     RecoveryCoordinator coordinator,
     TimeProvider time,
+    Metrics.CollectorMetrics metrics,
     ILogger<AgentGatewayService> logger) : AgentGateway.AgentGatewayBase
 {
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CollectorMessage> responseStream, ServerCallContext context)
@@ -122,6 +123,7 @@ internal sealed class AgentGatewayService(
             if (mapped is null)
             {
                 Log.InvalidReading(logger, hello.ClusterName, hello.NodeName, reading.Seq, error ?? "invalid");
+                metrics.ReadingsRejected.Inc();
             }
             else
             {

@@ -89,18 +89,34 @@ internal sealed class HistoryStore
             .ToList();
     }
 
-    public int DeleteOlderThan(DateTimeOffset cutoff)
-    {
-        var deleted = 0;
-        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
-        foreach (var (cluster, node) in KnownNodes())
-        {
-            deleted += _readings.DeleteMany(LiteDB.Query.And(
-                LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)),
-                LiteDB.Query.LT("_id", HistoryKeys.From(cluster, node, cutoffMs))));
-        }
+    public int DeleteOlderThan(string cluster, string node, DateTimeOffset cutoff) =>
+        _readings.DeleteMany(LiteDB.Query.And(
+            LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)),
+            LiteDB.Query.LT("_id", HistoryKeys.From(cluster, node, cutoff.ToUnixTimeMilliseconds()))));
 
-        return deleted;
+    public long? FirstReadingUnixMs(string cluster, string node) =>
+        _readings.Find(LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)), limit: 1).FirstOrDefault() is { } d
+        && d["_id"].AsString.StartsWith(HistoryKeys.Node(cluster, node) + "|", StringComparison.Ordinal)
+            ? d["t"].AsInt64
+            : null;
+
+    /// <summary>Every numeric metric value of the node's readings in [from, to].</summary>
+    public IEnumerable<(long AtUnixMs, string Metric, double Value)> NumericValues(string cluster, string node, long fromUnixMs, long toUnixMs)
+    {
+        var range = LiteDB.Query.And(
+            LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, fromUnixMs)),
+            LiteDB.Query.LTE("_id", HistoryKeys.To(cluster, node, toUnixMs)));
+        foreach (var d in _readings.Find(range))
+        {
+            var at = d["t"].AsInt64;
+            foreach (var (name, value) in d["m"].AsDocument)
+            {
+                if (value.IsNumber)
+                {
+                    yield return (at, name, value.AsDouble);
+                }
+            }
+        }
     }
 
     public long CountReadings() => _readings.LongCount();

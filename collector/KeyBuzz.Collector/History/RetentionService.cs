@@ -1,24 +1,65 @@
+using KeyBuzz.Collector.Alerts;
 using KeyBuzz.Collector.Diagnostics;
+using KeyBuzz.Collector.Events;
 using KeyBuzz.Collector.Options;
 using Microsoft.Extensions.Options;
 
 namespace KeyBuzz.Collector.History;
 
-/// <summary>Deletes raw readings older than the retention period, every 10 minutes.</summary>
-internal sealed class RetentionService(HistoryStore history, IOptions<CollectorOptions> options, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
+/// <summary>
+/// Every minute: aggregates complete minutes of raw readings, then deletes raw readings past
+/// Collector:RetentionHours (never ones not yet aggregated), minutes past MinuteRetentionDays, and
+/// events past Alerts:EventRetentionDays.
+/// </summary>
+internal sealed class RetentionService(
+    HistoryStore history,
+    MinuteStore minutes,
+    Downsampler downsampler,
+    EventStore events,
+    IOptions<CollectorOptions> options,
+    IOptions<AlertOptions> alertOptions,
+    TimeProvider time,
+    ILogger<RetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), time);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         do
         {
-            var cutoff = time.GetUtcNow() - TimeSpan.FromHours(options.Value.RetentionHours);
-            var deleted = history.DeleteOlderThan(cutoff);
-            if (deleted > 0)
+            try
             {
-                Log.RetentionDeleted(logger, deleted, cutoff);
+                RunOnce();
+            }
+            catch (Exception e) when (e is LiteDB.LiteException or IOException)
+            {
+                Log.HistoryWriteFailed(logger, 0, e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal void RunOnce()
+    {
+        var now = time.GetUtcNow();
+        var rawCutoff = now - TimeSpan.FromHours(options.Value.RetentionHours);
+        var minuteCutoff = now - TimeSpan.FromDays(options.Value.MinuteRetentionDays);
+        int aggregated = 0, deleted = 0;
+        foreach (var (cluster, node) in history.KnownNodes())
+        {
+            aggregated += downsampler.Run(cluster, node, now);
+            deleted += history.DeleteOlderThan(cluster, node, downsampler.RawDeletable(cluster, node, rawCutoff));
+            minutes.DeleteOlderThan(cluster, node, minuteCutoff);
+        }
+
+        events.DeleteOlderThan(now - TimeSpan.FromDays(alertOptions.Value.EventRetentionDays));
+        if (aggregated > 0)
+        {
+            Log.Downsampled(logger, aggregated);
+        }
+
+        if (deleted > 0)
+        {
+            Log.RetentionDeleted(logger, deleted, rawCutoff);
+        }
     }
 }

@@ -2,6 +2,7 @@ using KeyBuzz.Collector.Core.View;
 using KeyBuzz.Collector.Diagnostics;
 using KeyBuzz.Collector.History;
 using KeyBuzz.Collector.Options;
+using Prometheus;
 using Microsoft.Extensions.Options;
 
 namespace KeyBuzz.Collector.Ingest;
@@ -15,6 +16,7 @@ internal sealed class IngestWriter(
     HistoryStore history,
     ClusterViewStore views,
     Recovery.MembershipStore membership,
+    Metrics.CollectorMetrics metrics,
     IOptions<CollectorOptions> options,
     ILogger<IngestWriter> logger) : BackgroundService
 {
@@ -57,7 +59,13 @@ internal sealed class IngestWriter(
 
         try
         {
-            history.Append(stored);
+            using (metrics.WriteSeconds.NewTimer())
+            {
+                history.Append(stored);
+            }
+
+            metrics.ReadingsStored.Inc(stored.Count);
+            metrics.WriteBatchSize.Observe(stored.Count);
         }
         catch (Exception ex)
         {

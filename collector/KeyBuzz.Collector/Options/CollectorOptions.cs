@@ -14,8 +14,14 @@ internal sealed class CollectorOptions
     /// <summary>Rolling log files go here; empty: console only (journald under systemd).</summary>
     public string LogDirectory { get; set; } = string.Empty;
 
-    /// <summary>Raw readings older than this are deleted.</summary>
-    public int RetentionHours { get; set; } = 168;
+    /// <summary>Raw readings older than this are deleted (once aggregated into one-minute buckets).</summary>
+    public int RetentionHours { get; set; } = 24;
+
+    /// <summary>One-minute aggregates older than this are deleted.</summary>
+    public int MinuteRetentionDays { get; set; } = 30;
+
+    /// <summary>HTTP/1.1 endpoint for the JSON API, /metrics, /healthz and /readyz.</summary>
+    public string HttpListenUrl { get; set; } = "http://127.0.0.1:7172";
 
     /// <summary>A node whose agent missed this many sampling intervals is "not reporting".</summary>
     public int NotReportingAfterMissedIntervals { get; set; } = 3;

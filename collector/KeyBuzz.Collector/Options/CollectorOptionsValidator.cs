@@ -23,6 +23,28 @@ internal sealed class CollectorOptionsValidator : IValidateOptions<CollectorOpti
             errors.Add($"Collector:RetentionHours {options.RetentionHours} must be at least 1");
         }
 
+        if (!Uri.TryCreate(options.HttpListenUrl, UriKind.Absolute, out var http) || http.Scheme is not ("http" or "https") || http.Port <= 0)
+        {
+            errors.Add($"Collector:HttpListenUrl '{options.HttpListenUrl}' must be http://ADDRESS:PORT or https://ADDRESS:PORT");
+        }
+        else if (url is not null && http.Port == url.Port && http.Host == url.Host)
+        {
+            errors.Add($"Collector:HttpListenUrl and Collector:ListenUrl use the same address {http.Host}:{http.Port}: give the HTTP API its own port (default 7172)");
+        }
+
+        foreach (var (setting, value) in new[] { ("ListenUrl", options.ListenUrl), ("HttpListenUrl", options.HttpListenUrl) })
+        {
+            if (Uri.TryCreate(value, UriKind.Absolute, out var u) && u.Host != "localhost" && u.Host is not ("0.0.0.0" or "*" or "+") && !System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out _))
+            {
+                errors.Add($"Collector:{setting} '{value}' must use an IP address (or localhost / 0.0.0.0): Kestrel binds addresses, not names");
+            }
+        }
+
+        if (options.MinuteRetentionDays < 1)
+        {
+            errors.Add($"Collector:MinuteRetentionDays {options.MinuteRetentionDays} must be at least 1");
+        }
+
         if (options.NotReportingAfterMissedIntervals is < 2 or > 100)
         {
             errors.Add($"Collector:NotReportingAfterMissedIntervals {options.NotReportingAfterMissedIntervals} is out of range: use 2..100 (default 3)");

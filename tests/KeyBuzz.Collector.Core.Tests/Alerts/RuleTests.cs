@@ -25,6 +25,7 @@ public sealed class RuleTests
     {
         { "no data: healthy does not fire", new GaleraAgentNoData(), Timeline.Healthy, 20, Outcome.None, null },
         { "no data: silent agent fires after 3 missed intervals", new GaleraAgentNoData(), SilentFrom(5), 12, Outcome.Firing, "critical" },
+        { "no data: a known node silent since the collector started", new GaleraAgentNoData(), Timeline.Healthy.Named("node3 never seen").NeverSeen("node3"), 1, Outcome.Firing, "critical" },
         { "no data: 2 missed intervals is not yet an alert", new GaleraAgentNoData(), SilentFrom(5), 7, Outcome.None, null },
 
         { "down: fires after 10s", new MariaDBDown(), DownBetween(2, 100), 15, Outcome.Firing, "critical" },

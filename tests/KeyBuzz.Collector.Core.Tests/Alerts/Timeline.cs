@@ -14,6 +14,7 @@ public sealed class Timeline
 {
     private readonly Dictionary<string, Func<int, NodeReading?>> _nodes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _maintenance = new(StringComparer.Ordinal);
+    private readonly List<string> _neverSeen = [];
 
     public Timeline()
     {
@@ -43,6 +44,14 @@ public sealed class Timeline
     public Timeline Maintenance(string node)
     {
         _maintenance.Add(node);
+        return this;
+    }
+
+    /// <summary>The node reported before the collector started, and has not since.</summary>
+    public Timeline NeverSeen(string node)
+    {
+        _nodes.Remove(node);
+        _neverSeen.Add(node);
         return this;
     }
 
@@ -104,7 +113,7 @@ public sealed class Timeline
                 }
             }
 
-            var context = new AlertContext(view, now, expectedSize, 3, window, _maintenance);
+            var context = new AlertContext(view, now, expectedSize, 3, window, _maintenance, _neverSeen);
             var step = AlertTracker.Step(active, rule.Evaluate(context, settings ?? rule.Defaults), now);
             active = step.Active;
             transitions.AddRange(step.Transitions);

@@ -72,7 +72,7 @@ public sealed class HistoryStoreTests : IDisposable
         var store = Open();
         store.Append([Reading("node1", 1, 0), Reading("node1", 2, 100), Reading("node2", 1, 0), Reading("node2", 2, 100)]);
 
-        var deleted = store.DeleteOlderThan(T0.AddSeconds(50));
+        var deleted = store.DeleteOlderThan("c1", "node1", T0.AddSeconds(50)) + store.DeleteOlderThan("c1", "node2", T0.AddSeconds(50));
 
         Assert.Equal(2, deleted);
         Assert.Equal(2, store.CountReadings());

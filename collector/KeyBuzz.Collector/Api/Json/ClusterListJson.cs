@@ -1,0 +1,3 @@
+namespace KeyBuzz.Collector.Api.Json;
+
+internal sealed record ClusterListJson(DateTimeOffset Now, IReadOnlyList<ClusterJson> Clusters);

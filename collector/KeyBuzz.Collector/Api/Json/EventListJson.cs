@@ -1,0 +1,3 @@
+namespace KeyBuzz.Collector.Api.Json;
+
+internal sealed record EventListJson(IReadOnlyList<EventJson> Events, bool Truncated);
