@@ -16,6 +16,9 @@ internal sealed class OperationsService(
     RecoveryCoordinator coordinator,
     RoundStore rounds,
     MaintenanceStore maintenance,
+    SteppedHistory stepped,
+    Alerts.AlertBoard alerts,
+    Events.EventStore events,
     ILogger<OperationsService> logger,
     IOptions<CollectorOptions> options,
     TimeProvider time) : Operations.OperationsBase
@@ -73,11 +76,52 @@ internal sealed class OperationsService(
         }
 
         var cluster = ResolveCluster(request.Cluster, request.Node);
+        if (request.StepSeconds > 0)
+        {
+            var (buckets, stepMs, source) = stepped.Query(cluster, request.Node, request.Metric, request.SinceUnixMs, until, request.StepSeconds * 1000L);
+            var aggregated = new HistoryReply { StepSeconds = (uint)(stepMs / 1000), Source = source };
+            aggregated.Buckets.AddRange(buckets.Select(b => new HistoryBucket { StartUnixMs = b.StartUnixMs, Avg = b.Avg, Min = b.Min, Max = b.Max, Last = b.Last, Count = b.Count }));
+            return Task.FromResult(aggregated);
+        }
+
         var max = options.Value.HistoryQueryLimit;
         var limit = request.Limit is > 0 ? (int)Math.Min(request.Limit, (uint)max) : max;
         var points = history.Query(cluster, request.Node, request.Metric, request.SinceUnixMs, until, limit + 1);
         var reply = new HistoryReply { Truncated = points.Count > limit };
         reply.Points.AddRange(points.Take(limit).Select(ContractMapping.ToContract));
+        return Task.FromResult(reply);
+    }
+
+    public override Task<AlertsReply> GetAlerts(AlertsRequest request, ServerCallContext context)
+    {
+        var reply = new AlertsReply();
+        reply.Alerts.AddRange(alerts.Active.Values
+            .Where(a => request.Cluster.Length == 0 || a.Condition.Cluster == request.Cluster)
+            .OrderByDescending(a => a.Condition.Severity).ThenBy(a => a.ActiveSince)
+            .Select(a => new Alert
+            {
+                Name = a.Condition.Name, State = a.Phase.ToString().ToLowerInvariant(), Severity = a.Condition.SeverityLabel,
+                Cluster = a.Condition.Cluster, Node = a.Condition.Node, ActiveSinceUnixMs = a.ActiveSince.ToUnixTimeMilliseconds(),
+                StartsAtUnixMs = a.StartsAt.ToUnixTimeMilliseconds(), Summary = a.Condition.Summary, Description = a.Condition.Description,
+            }));
+        return Task.FromResult(reply);
+    }
+
+    public override Task<EventsReply> GetEvents(EventsRequest request, ServerCallContext context)
+    {
+        if (request.Kind is not ("" or "alert" or "view"))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"kind '{request.Kind}' must be alert or view"));
+        }
+
+        var limit = request.Limit is > 0 and <= 10_000 ? (int)request.Limit : 1000;
+        var found = events.Since(request.SinceUnixMs, request.Cluster.Length > 0 ? request.Cluster : null, request.Kind.Length > 0 ? request.Kind : null, limit + 1);
+        var reply = new EventsReply { Truncated = found.Count > limit };
+        reply.Events.AddRange(found.Take(limit).Select(e => new Event
+        {
+            AtUnixMs = e.At.ToUnixTimeMilliseconds(), Kind = e.Kind, Cluster = e.Cluster, Node = e.Node, Name = e.Name,
+            State = e.State, Severity = e.Severity, Summary = e.Summary, Description = e.Description,
+        }));
         return Task.FromResult(reply);
     }
 

@@ -11,7 +11,13 @@ internal static class KbctlApp
         usage: kbctl [--collector URL] [--token TOKEN] COMMAND [ARGS] [--json]
           status [--cluster NAME]                       every node of every cluster, one table per cluster
           history NODE --metric NAME [--since 10m] [--until TIME] [--cluster NAME] [--limit N]
-                                                        stored values of one metric (wsrep_*, kb_* derived)
+          history NODE --metric NAME --step 1m [--since 24h] ...
+                                                        stored values of one metric (wsrep_*, kb_* derived);
+                                                        with --step: avg/min/max/last per step (1-minute
+                                                        aggregates beyond raw retention)
+          alerts [--cluster NAME]                       alerts pending or firing now
+          events [--since 1h] [--cluster NAME] [--kind alert|view] [--limit N]
+                                                        alert transitions and membership changes
           bootstrap plan [--cluster NAME]               what the planner would decide now, and why
           bootstrap approve ROUND                       bootstrap the plan's candidate of a waiting/refused round
           bootstrap force NODE [--confirm NODE]         force NODE to bootstrap (asks you to type NODE)
@@ -53,7 +59,9 @@ internal static class KbctlApp
                 "bootstrap" => await BootstrapCommand.RunAsync(collector, args, json, output, input, cancellationToken),
                 "recovery" => await RecoveryCommand.RunAsync(collector, args, json, output, cancellationToken),
                 "maintenance" => await MaintenanceCommand.RunAsync(collector, args, output, cancellationToken),
-                _ => throw new UsageException($"unknown command '{command}' (try: status, history, bootstrap, recovery, maintenance)"),
+                "alerts" => await AlertsCommand.RunAsync(collector, args, json, output, cancellationToken),
+                "events" => await EventsCommand.RunAsync(collector, args, json, output, cancellationToken),
+                _ => throw new UsageException($"unknown command '{command}' (try: status, history, alerts, events, bootstrap, recovery, maintenance)"),
             };
         }
         catch (UsageException ex)

@@ -24,6 +24,15 @@ internal static class HistoryCommand
             throw new UsageException($"--limit '{limitText}' must be a positive whole number");
         }
 
+        var stepText = args.Option("--step");
+        uint stepSeconds = 0;
+        if (stepText is not null)
+        {
+            stepSeconds = TimeArgument.Duration(stepText, "--step") is { TotalSeconds: >= 1 and <= 31_536_000 } step
+                ? (uint)step.TotalSeconds
+                : throw new UsageException($"--step '{stepText}' must be between 1s and 365d");
+        }
+
         args.EnsureConsumed(1);
         if (since > until)
         {
@@ -32,10 +41,15 @@ internal static class HistoryCommand
 
         var client = new Operations.OperationsClient(collector.Channel);
         var reply = await client.GetHistoryAsync(
-            new HistoryRequest { Node = node, Cluster = cluster, Metric = metric, SinceUnixMs = since.ToUnixTimeMilliseconds(), UntilUnixMs = until.ToUnixTimeMilliseconds(), Limit = limit },
+            new HistoryRequest { Node = node, Cluster = cluster, Metric = metric, SinceUnixMs = since.ToUnixTimeMilliseconds(), UntilUnixMs = until.ToUnixTimeMilliseconds(), Limit = limit, StepSeconds = stepSeconds },
             headers: collector.Headers,
             deadline: DateTime.UtcNow.AddSeconds(30),
             cancellationToken: cancellationToken);
+        if (stepSeconds > 0)
+        {
+            return await SteppedAsync(reply, metric, json, output);
+        }
+
         if (json)
         {
             var doc = new HistoryJson(node, metric, reply.Truncated, reply.Points.Select(p => new HistoryPointJson(
@@ -59,4 +73,25 @@ internal static class HistoryCommand
 
         return ExitCodes.Ok;
     }
+
+    private static async Task<int> SteppedAsync(HistoryReply reply, string metric, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            await output.WriteAsync(Json.Of(reply));
+            return ExitCodes.Ok;
+        }
+
+        var table = new TextTable("STEP START (UTC)", "AVG", "MIN", "MAX", "LAST", "READINGS");
+        foreach (var b in reply.Buckets)
+        {
+            table.Add(DateTimeOffset.FromUnixTimeMilliseconds(b.StartUnixMs).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), N(b.Avg), N(b.Min), N(b.Max), N(b.Last), b.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        await output.WriteLineAsync($"{metric}, step {reply.StepSeconds}s, from {(reply.Source == "raw" ? "raw readings" : "1-minute aggregates")}");
+        await output.WriteAsync(table.Render());
+        return ExitCodes.Ok;
+    }
+
+    private static string N(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

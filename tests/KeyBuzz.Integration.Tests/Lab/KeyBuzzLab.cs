@@ -22,6 +22,12 @@ public sealed class KeyBuzzLab : IAsyncLifetime
 
     internal string CollectorUrl { get; private set; } = string.Empty;
 
+    /// <summary>The collector's HTTP API, /metrics and health probes.</summary>
+    internal string HttpUrl { get; private set; } = string.Empty;
+
+    /// <summary>The collector pushes alerts here; AlertmanagerTests starts a real Alertmanager on it.</summary>
+    internal int AlertmanagerPort { get; private set; }
+
     internal string CollectorDataDirectory => Path.Combine(Cluster.Directory, "collector");
 
     internal string TokensFile => Path.Combine(Cluster.Directory, "tokens.json");
@@ -63,6 +69,8 @@ public sealed class KeyBuzzLab : IAsyncLifetime
         await Cluster.RunAsync("destroy");
         await Cluster.RunAsync("up");
         CollectorUrl = $"http://127.0.0.1:{FreePort()}";
+        HttpUrl = $"http://127.0.0.1:{FreePort()}";
+        AlertmanagerPort = FreePort();
         await CreateTokensAsync();
         _channel = GrpcChannel.ForAddress(CollectorUrl, new GrpcChannelOptions
         {
@@ -109,6 +117,10 @@ public sealed class KeyBuzzLab : IAsyncLifetime
             new Dictionary<string, string>
             {
                 ["KEYBUZZ_Collector__ListenUrl"] = CollectorUrl,
+                ["KEYBUZZ_Collector__HttpListenUrl"] = HttpUrl,
+                ["KEYBUZZ_Alerts__Alertmanager__Urls__0"] = $"http://127.0.0.1:{AlertmanagerPort}",
+                ["KEYBUZZ_Alerts__Alertmanager__ResendSeconds"] = "2",
+                ["KEYBUZZ_Alerts__Rules__GaleraClusterShrunk__ForSeconds"] = "2",
                 ["KEYBUZZ_Collector__DataDirectory"] = CollectorDataDirectory,
                 ["KEYBUZZ_Auth__TokensFile"] = TokensFile,
                 ["KEYBUZZ_Recovery__OutageConfirmSeconds"] = "3",
@@ -209,7 +221,7 @@ public sealed class KeyBuzzLab : IAsyncLifetime
         await WaitForAllSyncedAsync(TimeSpan.FromSeconds(120));
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
