@@ -9,6 +9,7 @@ internal sealed record CollectorCommandLine(string? ConfigPath, bool CheckConfig
         """
         usage: kb-collector [--config PATH] [--check-config] [--version]
                kb-collector tokens …     create or revoke agent and operator tokens (kb-collector tokens --help)
+               kb-collector tls init …   create the cluster CA and the collector's TLS certificate
           --config PATH    JSON configuration (default /etc/keybuzz/collector.json when it exists, or $KEYBUZZ_COLLECTOR_CONFIG)
           --check-config   validate the configuration and exit
         Any setting can be overridden by an environment variable such as KEYBUZZ_Collector__ListenUrl.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using KeyBuzz.Collector.Alerts;
 using KeyBuzz.Collector.Api;
 using KeyBuzz.Collector.Auth;
@@ -55,8 +56,9 @@ internal static class CollectorHost
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            Listen(k, collector.ListenUrl, HttpProtocols.Http2);
-            Listen(k, collector.HttpListenUrl, HttpProtocols.Http1AndHttp2);
+            var certificate = LoadCertificate(collector);
+            Listen(k, collector.ListenUrl, HttpProtocols.Http2, certificate);
+            Listen(k, collector.HttpListenUrl, HttpProtocols.Http1AndHttp2, certificate);
         });
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc(o =>
@@ -103,15 +105,40 @@ internal static class CollectorHost
         return app;
     }
 
+    /// <summary>The TLS certificate, or null without TLS or when it cannot be loaded (the options validator then names the problem).</summary>
+    private static X509Certificate2? LoadCertificate(CollectorOptions options)
+    {
+        if (options.TlsCertificateFile.Length == 0 || options.TlsKeyFile.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(options.TlsCertificateFile, options.TlsKeyFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Kestrel endpoint for a URL (validated at startup by CollectorOptionsValidator).</summary>
-    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols, X509Certificate2? certificate)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             return; // the options validator reports it
         }
 
-        Action<ListenOptions> configure = l => l.Protocols = protocols;
+        Action<ListenOptions> configure = l =>
+        {
+            l.Protocols = protocols;
+            if (certificate is not null && uri.Scheme == "https")
+            {
+                l.UseHttps(certificate);
+            }
+        };
         switch (uri.Host)
         {
             case "localhost":

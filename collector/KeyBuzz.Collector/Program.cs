@@ -10,6 +10,11 @@ if (args.Length > 0 && args[0] == "tokens")
     return KeyBuzz.Collector.Auth.TokenCommands.Run(args[1..], defaultFile, Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == "tls")
+{
+    return KeyBuzz.Collector.Tls.TlsCommands.Run(args[1..], Console.Out, Console.Error);
+}
+
 var parsed = CollectorCommandLine.Parse(args);
 if (parsed.Error is not null)
 {

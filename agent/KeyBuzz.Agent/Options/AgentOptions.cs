@@ -17,6 +17,9 @@ public sealed class AgentOptions
     /// <summary>File holding this node's token (from `kb-collector tokens add-agent`); empty for a no-auth lab collector.</summary>
     public string TokenFile { get; set; } = string.Empty;
 
+    /// <summary>For an https:// CollectorUrl: the cluster CA (ca.crt from `kb-collector tls init`); empty: the system trust store.</summary>
+    public string CollectorCaFile { get; set; } = string.Empty;
+
     public int IntervalMs { get; set; } = 1000;
 
     /// <summary>Readings kept while the collector is unreachable: 1200 = 20 minutes at 1 Hz.</summary>

@@ -34,6 +34,23 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"Agent:TokenFile {options.TokenFile} does not exist: create the token on the collector host with 'kb-collector tokens add-agent {options.ClusterName} {options.NodeName}' and store it there (mode 0600)");
         }
 
+        if (options.CollectorCaFile.Length > 0)
+        {
+            try
+            {
+                _ = Contracts.CollectorTrust.ClientOptions(options.CollectorCaFile);
+            }
+            catch (InvalidOperationException e)
+            {
+                errors.Add($"Agent:CollectorCaFile: {e.Message}");
+            }
+
+            if (url is not null && url.Scheme != "https")
+            {
+                errors.Add($"Agent:CollectorCaFile is set but Agent:CollectorUrl '{options.CollectorUrl}' is not https://");
+            }
+        }
+
         if (options.IntervalMs is < 100 or > 60_000)
         {
             errors.Add($"Agent:IntervalMs {options.IntervalMs} is out of range: use 100..60000 (default 1000)");

@@ -83,6 +83,7 @@ internal sealed class StreamShipper(
                 KeepAlivePingDelay = TimeSpan.FromSeconds(10),
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
                 PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+                SslOptions = Contracts.CollectorTrust.ClientOptions(_options.CollectorCaFile) ?? new System.Net.Security.SslClientAuthenticationOptions(),
             },
         });
         var client = new AgentGateway.AgentGatewayClient(channel);

@@ -8,6 +8,16 @@ internal sealed class CollectorOptions
     /// <summary>gRPC endpoint (HTTP/2). Plain h2c is for loopback; use https:// elsewhere.</summary>
     public string ListenUrl { get; set; } = "http://127.0.0.1:7171";
 
+    /// <summary>PEM certificate of the collector (from `kb-collector tls init`); with TlsKeyFile, both endpoints speak https.</summary>
+    public string TlsCertificateFile { get; set; } = string.Empty;
+
+    public string TlsKeyFile { get; set; } = string.Empty;
+
+    /// <summary>Bearer tokens in clear text over the network are refused unless this is set (or TLS is on, or the address is loopback).</summary>
+    public bool AllowPlaintextOnNonLoopback { get; set; }
+
+    public bool TlsEnabled => TlsCertificateFile.Length > 0 || TlsKeyFile.Length > 0;
+
     /// <summary>Holds the LiteDB history file.</summary>
     public string DataDirectory { get; set; } = "/var/lib/keybuzz/collector";
 

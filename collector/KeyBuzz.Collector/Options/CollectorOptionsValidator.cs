@@ -40,6 +40,7 @@ internal sealed class CollectorOptionsValidator : IValidateOptions<CollectorOpti
             }
         }
 
+        ValidateTls(options, errors);
         if (options.MinuteRetentionDays < 1)
         {
             errors.Add($"Collector:MinuteRetentionDays {options.MinuteRetentionDays} must be at least 1");
@@ -62,4 +63,48 @@ internal sealed class CollectorOptionsValidator : IValidateOptions<CollectorOpti
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static void ValidateTls(CollectorOptions options, List<string> errors)
+    {
+        var urls = new[] { ("ListenUrl", options.ListenUrl), ("HttpListenUrl", options.HttpListenUrl) };
+        if (options.TlsEnabled)
+        {
+            if (options.TlsCertificateFile.Length == 0 || options.TlsKeyFile.Length == 0)
+            {
+                errors.Add("Collector:TlsCertificateFile and Collector:TlsKeyFile go together (both from `kb-collector tls init`)");
+                return;
+            }
+
+            try
+            {
+                using var cert = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(options.TlsCertificateFile, options.TlsKeyFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                errors.Add($"Collector:TlsCertificateFile/TlsKeyFile cannot be loaded ({e.Message}): create them with `kb-collector tls init --out /etc/keybuzz/tls --ip ADDRESS`");
+            }
+
+            foreach (var (setting, value) in urls.Where(u => !u.Item2.StartsWith("https://", StringComparison.Ordinal)))
+            {
+                errors.Add($"Collector:{setting} '{value}' must be https:// when TLS is configured");
+            }
+
+            return;
+        }
+
+        foreach (var (setting, value) in urls)
+        {
+            if (value.StartsWith("https://", StringComparison.Ordinal))
+            {
+                errors.Add($"Collector:{setting} '{value}' is https:// but no certificate is configured: set Collector:TlsCertificateFile and Collector:TlsKeyFile");
+            }
+            else if (Uri.TryCreate(value, UriKind.Absolute, out var u) && !IsLoopback(u) && !options.AllowPlaintextOnNonLoopback)
+            {
+                errors.Add($"Collector:{setting} '{value}' would send tokens and readings in clear text over the network: configure TLS (`kb-collector tls init`, Collector:TlsCertificateFile/TlsKeyFile, https:// URLs), listen on loopback, or set Collector:AllowPlaintextOnNonLoopback=true if the network is already encrypted");
+            }
+        }
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.Host == "localhost" || (System.Net.IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 }

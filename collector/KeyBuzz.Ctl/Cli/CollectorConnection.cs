@@ -22,7 +22,7 @@ internal sealed class CollectorConnection : IDisposable
     /// <summary>Sent with every call: the operator's bearer token.</summary>
     public Metadata Headers { get; }
 
-    public static CollectorConnection Open(string? option, string? tokenOption)
+    public static CollectorConnection Open(string? option, string? tokenOption, string? caOption = null)
     {
         var url = option ?? (Environment.GetEnvironmentVariable("KBCTL_COLLECTOR") is { Length: > 0 } env ? env : DefaultUrl);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -32,7 +32,7 @@ internal sealed class CollectorConnection : IDisposable
 
         var channel = GrpcChannel.ForAddress(uri, new GrpcChannelOptions
         {
-            HttpHandler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(3) },
+            HttpHandler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(3), SslOptions = Trust(caOption) },
         });
         var headers = new Metadata();
         if (Token(tokenOption) is { } token)
@@ -44,6 +44,20 @@ internal sealed class CollectorConnection : IDisposable
     }
 
     public void Dispose() => Channel.Dispose();
+
+    /// <summary>--ca, else $KBCTL_CA: the cluster CA that signed the collector's certificate.</summary>
+    private static System.Net.Security.SslClientAuthenticationOptions Trust(string? option)
+    {
+        var file = option ?? Environment.GetEnvironmentVariable("KBCTL_CA");
+        try
+        {
+            return Contracts.CollectorTrust.ClientOptions(file ?? string.Empty) ?? new System.Net.Security.SslClientAuthenticationOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 
     /// <summary>--token, else $KBCTL_TOKEN, else the file named by $KBCTL_TOKEN_FILE or ~/.config/keybuzz/kbctl.token.</summary>
     private static string? Token(string? option)

@@ -8,7 +8,7 @@ internal static class KbctlApp
 {
     public const string Usage =
         """
-        usage: kbctl [--collector URL] [--token TOKEN] COMMAND [ARGS] [--json]
+        usage: kbctl [--collector URL] [--token TOKEN] [--ca FILE] COMMAND [ARGS] [--json]
           status [--cluster NAME]                       every node of every cluster, one table per cluster
           history NODE --metric NAME [--since 10m] [--until TIME] [--cluster NAME] [--limit N]
           history NODE --metric NAME --step 1m [--since 24h] ...
@@ -25,6 +25,7 @@ internal static class KbctlApp
           maintenance on|off NODE [--reason TEXT]       nothing automatic is done to a node in maintenance
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
         --token defaults to $KBCTL_TOKEN, else the file $KBCTL_TOKEN_FILE or ~/.config/keybuzz/kbctl.token.
+        --ca (or $KBCTL_CA): the cluster CA for an https:// collector (ca.crt from `kb-collector tls init`).
         Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 3 token missing or not allowed, 64 usage error.
         """;
 
@@ -42,6 +43,7 @@ internal static class KbctlApp
             var json = args.Flag("--json");
             url = args.Option("--collector");
             var token = args.Option("--token");
+            var ca = args.Option("--ca");
             var help = args.Flag("--help");
             if (help || args.Positional.Count == 0)
             {
@@ -50,7 +52,7 @@ internal static class KbctlApp
             }
 
             var command = args.Shift();
-            using var collector = CollectorConnection.Open(url, token);
+            using var collector = CollectorConnection.Open(url, token, ca);
             url = collector.Url;
             return command switch
             {
@@ -68,6 +70,11 @@ internal static class KbctlApp
         {
             await error.WriteLineAsync($"kbctl: {ex.Message}");
             return ExitCodes.Usage;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal && ex.Status.Detail.Contains("SSL connection", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"kbctl: TLS to {url ?? CollectorConnection.DefaultUrl} failed: the collector's certificate is not trusted or does not match its address. Pass --ca FILE (or KBCTL_CA) with the cluster CA from `kb-collector tls init`. ({ex.Status.Detail})");
+            return ExitCodes.Unreachable;
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
