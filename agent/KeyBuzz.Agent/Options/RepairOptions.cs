@@ -13,6 +13,18 @@ public sealed class RepairOptions
 
     public string SystemdUnit { get; set; } = "mariadb";
 
+    /// <summary>
+    /// systemd mode: the oneshot unit (packaged, runs as mysql) that runs `mariadbd --wsrep-recover`;
+    /// the agent starts it through polkit instead of running mariadbd itself.
+    /// </summary>
+    public string RecoverUnit { get; set; } = "keybuzz-wsrep-recover.service";
+
+    /// <summary>systemd mode: where RecoverUnit writes mariadbd's log (the recovered position is read from it).</summary>
+    public string RecoverLog { get; set; } = "/run/keybuzz-recover/wsrep-recover.log";
+
+    /// <summary>systemd mode: the oneshot unit (packaged, root) that runs galera_new_cluster, started after the agent's own checks.</summary>
+    public string BootstrapUnit { get; set; } = "keybuzz-galera-bootstrap.service";
+
     public string MariadbdPath { get; set; } = "/usr/sbin/mariadbd";
 
     /// <summary>my.cnf of this node, passed as --defaults-file (required for "process"; optional for systemd).</summary>

@@ -7,7 +7,8 @@ namespace KeyBuzz.Agent.Repair;
 
 /// <summary>
 /// systemd: `systemctl start mariadb` (MariaDB's unit runs galera_recovery itself and passes the
-/// recovered --wsrep_start_position) and `galera_new_cluster` for a bootstrap.
+/// recovered --wsrep_start_position), and for a bootstrap the packaged oneshot unit that runs
+/// galera_new_cluster. The agent is unprivileged: a polkit rule lets its user start exactly these.
 /// </summary>
 internal sealed class SystemdServiceControl(CommandRunner runner, IOptions<RepairOptions> options) : IServiceControl
 {
@@ -24,10 +25,10 @@ internal sealed class SystemdServiceControl(CommandRunner runner, IOptions<Repai
 
     public async Task BootstrapAsync(LocalPosition position, CancellationToken cancellationToken)
     {
-        var (code, output) = await runner.RunAsync("/usr/bin/galera_new_cluster", [], Timeout, cancellationToken);
+        var (code, output) = await runner.RunAsync("/usr/bin/systemctl", ["start", options.Value.BootstrapUnit], Timeout, cancellationToken);
         if (code != 0)
         {
-            throw new IOException($"galera_new_cluster failed (exit {code}): {output.Trim()}");
+            throw new IOException($"systemctl start {options.Value.BootstrapUnit} (galera_new_cluster) failed (exit {code}): {output.Trim()}");
         }
     }
 }

@@ -20,6 +20,11 @@ internal sealed class WsrepRecoverRunner(CommandRunner runner, IProcessProbe pro
         }
 
         var o = repair.Value;
+        if (o.ServiceControl == "systemd")
+        {
+            return await RunUnitAsync(o, cancellationToken);
+        }
+
         var log = Path.Combine(Path.GetTempPath(), $"kb-wsrep-recover-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
         // mariadbd drops to its own user before opening the log: let it write ours.
         await File.WriteAllTextAsync(log, string.Empty, cancellationToken);
@@ -46,5 +51,19 @@ internal sealed class WsrepRecoverRunner(CommandRunner runner, IProcessProbe pro
         {
             File.Delete(log);
         }
+    }
+
+    /// <summary>
+    /// Production: the agent runs unprivileged, so mariadbd --wsrep-recover runs as mysql in its own
+    /// packaged oneshot unit (polkit lets the agent start that unit and nothing else but mariadb).
+    /// `systemctl start` of a oneshot returns when the run is over.
+    /// </summary>
+    private async Task<WsrepRecoverOutput> RunUnitAsync(RepairOptions o, CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await runner.RunAsync("/usr/bin/systemctl", ["start", o.RecoverUnit], TimeSpan.FromSeconds(o.RecoverTimeoutSeconds), cancellationToken);
+        var text = File.Exists(o.RecoverLog) ? await File.ReadAllTextAsync(o.RecoverLog, cancellationToken) : string.Empty;
+        return exitCode != 0 && text.Length == 0
+            ? new WsrepRecoverOutput(null, -1, false, $"systemctl start {o.RecoverUnit} failed (exit {exitCode}): {output.Trim()} (is the keybuzz-agent polkit rule installed?)")
+            : WsrepRecoverOutput.Parse(text + "\n" + output, exitCode);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class EventStore
     public EventStore(CollectorDatabase database)
     {
         _database = database;
-        _events = database.Database.GetCollection("events");
+        _events = database.Database.GetCollection("cluster_events"); // "events" belongs to RoundStore
         _lastId = _events.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault() is { } last ? last["_id"].AsInt64 : 0;
     }
 

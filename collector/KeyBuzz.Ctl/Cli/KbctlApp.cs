@@ -23,13 +23,15 @@ internal static class KbctlApp
           bootstrap force NODE [--confirm NODE]         force NODE to bootstrap (asks you to type NODE)
           recovery history [--cluster NAME] [--limit N] past and current recovery rounds with their events
           maintenance on|off NODE [--reason TEXT]       nothing automatic is done to a node in maintenance
+          inventory render servers.tsv --out DIR [--force]
+                                                        agent configs per node + collector files (offline)
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
         --token defaults to $KBCTL_TOKEN, else the file $KBCTL_TOKEN_FILE or ~/.config/keybuzz/kbctl.token.
         --ca (or $KBCTL_CA): the cluster CA for an https:// collector (ca.crt from `kb-collector tls init`).
         Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 3 token missing or not allowed, 64 usage error.
         """;
 
-    private static readonly HashSet<string> Flags = ["--json", "--help"];
+    private static readonly HashSet<string> Flags = ["--json", "--help", "--force"];
 
     public static Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(argv, output, error, TextReader.Null, cancellationToken);
@@ -52,6 +54,11 @@ internal static class KbctlApp
             }
 
             var command = args.Shift();
+            if (command == "inventory")
+            {
+                return await InventoryCommand.RunAsync(args, output, error); // offline: no collector involved
+            }
+
             using var collector = CollectorConnection.Open(url, token, ca);
             url = collector.Url;
             return command switch

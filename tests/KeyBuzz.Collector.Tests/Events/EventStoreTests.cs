@@ -37,5 +37,20 @@ public sealed class EventStoreTests : IDisposable
         Assert.Equal(["Z"], store.Since(0, null, null, 100).Select(e => e.Name));
     }
 
+    [Fact]
+    public void Cluster_events_and_recovery_round_events_live_side_by_side()
+    {
+        var database = _databases.Open();
+        var rounds = new KeyBuzz.Collector.Recovery.RoundStore(database);
+        rounds.AddEvent("c1", 1, "grant issued", T0);
+        var events = new EventStore(database);
+        events.Append([Event(1, "A")]);
+        _databases.Opened[0].Dispose();
+
+        var reopened = _databases.Open();
+        Assert.Equal(["A"], new EventStore(reopened).Since(0, null, null, 10).Select(e => e.Name));
+        Assert.Equal("grant issued", Assert.Single(new KeyBuzz.Collector.Recovery.RoundStore(reopened).Events(1)).Text);
+    }
+
     public void Dispose() => _databases.Dispose();
 }
