@@ -31,7 +31,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
 
         if (options.TokenFile.Length > 0 && !File.Exists(options.TokenFile))
         {
-            errors.Add($"Agent:TokenFile {options.TokenFile} does not exist: create the token on the collector host with 'kb-collector tokens add-agent {options.ClusterName} {options.NodeName}' and store it there (mode 0600)");
+            errors.Add($"Agent:TokenFile {options.TokenFile} does not exist: create the token on the collector host with 'kb-collector tokens add-agent {options.ClusterName} {options.NodeName}' and store it there readable only by the agent's user (packaged: install -m 0640 -g keybuzz TOKEN /etc/keybuzz/agent.token)");
         }
 
         if (options.CollectorCaFile.Length > 0)
