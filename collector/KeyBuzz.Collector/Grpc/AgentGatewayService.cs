@@ -67,7 +67,8 @@ internal sealed class AgentGatewayService(
                         var fresh = Accept(hello, message.Readings, stored, out var highest);
                         if (fresh.Count > 0)
                         {
-                            await ingest.SubmitAsync(new IngestRequest(hello.ClusterName, hello.NodeName, agent, fresh, time.GetUtcNow()), cancel);
+                            var encoded = fresh.Select(History.ReadingDocuments.EncodeStatus).ToList();
+                            await ingest.SubmitAsync(new IngestRequest(hello.ClusterName, hello.NodeName, agent, fresh, time.GetUtcNow(), encoded), cancel);
                         }
 
                         stored = Math.Max(stored, highest);

@@ -13,6 +13,7 @@ internal sealed class HistoryStore
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _readings;
     private readonly ILiteCollection<BsonDocument> _agents;
+    private readonly MetricSchemas _schemas;
 
     public HistoryStore(CollectorDatabase database)
     {
@@ -20,6 +21,7 @@ internal sealed class HistoryStore
         _db = database.Database;
         _readings = _db.GetCollection("readings");
         _agents = _db.GetCollection("agents");
+        _schemas = new MetricSchemas(_db);
     }
 
     public void Append(IReadOnlyList<StoredReading> batch)
@@ -29,21 +31,45 @@ internal sealed class HistoryStore
             return;
         }
 
-        var lastSeq = new Dictionary<string, long>(StringComparer.Ordinal);
-        var documents = new List<BsonDocument>(batch.Count);
-        foreach (var stored in batch)
+        try
         {
-            documents.Add(ReadingDocuments.ToDocument(stored));
-            var key = HistoryKeys.Agent(stored.Cluster, stored.Node, stored.Reading.InstanceId);
-            var seq = (long)stored.Reading.Seq;
-            lastSeq[key] = lastSeq.TryGetValue(key, out var known) ? Math.Max(known, seq) : seq;
+            Write(batch, replace: false);
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // A reading sent twice (a reconnect while its first copy was still queued): rare, so
+            // only then pay for Upsert, which is much slower than Insert.
+            Write(batch, replace: true);
         }
 
+        _database.MakeDurable(); // the acknowledgement that follows must be truthful
+    }
+
+    private void Write(IReadOnlyList<StoredReading> batch, bool replace)
+    {
+        var lastSeq = new Dictionary<string, long>(StringComparer.Ordinal);
         // LiteDB transactions belong to the calling thread: this method must not await.
         _db.BeginTrans();
         try
         {
-            _readings.Upsert(documents);
+            var documents = new List<BsonDocument>(batch.Count);
+            foreach (var stored in batch)
+            {
+                documents.Add(ReadingDocuments.ToDocument(stored, _schemas));
+                var key = HistoryKeys.Agent(stored.Cluster, stored.Node, stored.Reading.InstanceId);
+                var seq = (long)stored.Reading.Seq;
+                lastSeq[key] = lastSeq.TryGetValue(key, out var known) ? Math.Max(known, seq) : seq;
+            }
+
+            if (replace)
+            {
+                _readings.Upsert(documents);
+            }
+            else
+            {
+                _readings.Insert(documents);
+            }
+
             foreach (var (key, seq) in lastSeq)
             {
                 var existing = _agents.FindById(key);
@@ -58,11 +84,9 @@ internal sealed class HistoryStore
         catch
         {
             _db.Rollback();
+            _schemas.Reload(); // a schema inserted in the rolled-back transaction is gone
             throw;
         }
-
-        _database.MakeDurable(); // the acknowledgement that follows must be truthful
-
     }
 
     public ulong LastStoredSeq(string cluster, string node, string instance)
@@ -85,7 +109,7 @@ internal sealed class HistoryStore
             LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, fromUnixMs)),
             LiteDB.Query.LTE("_id", HistoryKeys.To(cluster, node, toUnixMs)));
         return _readings.Find(range, limit: limit)
-            .Select(d => ReadingDocuments.ToPoint(d, metric))
+            .Select(d => ReadingDocuments.ToPoint(d, metric, _schemas))
             .ToList();
     }
 
@@ -109,12 +133,9 @@ internal sealed class HistoryStore
         foreach (var d in _readings.Find(range))
         {
             var at = d["t"].AsInt64;
-            foreach (var (name, value) in d["m"].AsDocument)
+            foreach (var (name, value) in ReadingDocuments.Numbers(d, _schemas))
             {
-                if (value.IsNumber)
-                {
-                    yield return (at, name, value.AsDouble);
-                }
+                yield return (at, name, value);
             }
         }
     }

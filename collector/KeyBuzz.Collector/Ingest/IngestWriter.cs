@@ -46,12 +46,13 @@ internal sealed class IngestWriter(
         foreach (var request in requests)
         {
             var view = clusters.TryGetValue(request.Cluster, out var existing) ? existing : ClusterView.Empty(request.Cluster);
-            foreach (var reading in request.Readings)
+            for (var i = 0; i < request.Readings.Count; i++)
             {
+                var reading = request.Readings[i];
                 view = ClusterViewReducer.Apply(view, request.Node, request.Agent, reading, request.ReceivedAt);
                 var state = view.Nodes[request.Node];
                 var paused = state.Latest.Seq == reading.Seq && state.Latest.InstanceId == reading.InstanceId ? state.FlowControlPausedPercent : null;
-                stored.Add(new StoredReading(request.Cluster, request.Node, reading, paused));
+                stored.Add(new StoredReading(request.Cluster, request.Node, reading, paused, request.Encoded?[i]));
             }
 
             clusters = clusters.SetItem(request.Cluster, view);

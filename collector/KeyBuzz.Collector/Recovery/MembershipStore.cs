@@ -33,6 +33,10 @@ internal sealed class MembershipStore
     {
         lock (_lock)
         {
+            // Only the last change per key is written, in one call per collection (one transaction
+            // each), not one LiteDB write per reading.
+            var members = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+            var marks = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
             foreach (var (cluster, node, reading) in readings)
             {
                 var key = HistoryKeys.Node(cluster, node);
@@ -43,7 +47,7 @@ internal sealed class MembershipStore
                     _membership[key] = next;
                     if (next.LastPrimaryConfId != current.LastPrimaryConfId || next.LastPrimaryStateUuid != current.LastPrimaryStateUuid || ShouldRefresh(current, next))
                     {
-                        _members.Upsert(new BsonDocument { ["_id"] = key, ["c"] = next.LastPrimaryConfId!.Value, ["u"] = next.LastPrimaryStateUuid, ["t"] = next.LastPrimaryAt!.Value.UtcDateTime });
+                        members[key] = new BsonDocument { ["_id"] = key, ["c"] = next.LastPrimaryConfId!.Value, ["u"] = next.LastPrimaryStateUuid, ["t"] = next.LastPrimaryAt!.Value.UtcDateTime };
                     }
                 }
 
@@ -53,9 +57,19 @@ internal sealed class MembershipStore
                     if (!_highWater.TryGetValue(markKey, out var seen) || mark.Seqno > seen)
                     {
                         _highWater[markKey] = mark.Seqno;
-                        _marks.Upsert(new BsonDocument { ["_id"] = markKey, ["s"] = mark.Seqno });
+                        marks[markKey] = new BsonDocument { ["_id"] = markKey, ["s"] = mark.Seqno };
                     }
                 }
+            }
+
+            if (members.Count > 0)
+            {
+                _members.Upsert(members.Values);
+            }
+
+            if (marks.Count > 0)
+            {
+                _marks.Upsert(marks.Values);
             }
         }
     }

@@ -89,4 +89,53 @@ public sealed class HistoryStoreTests : IDisposable
     }
 
     public void Dispose() => _databases.Dispose();
+
+    [Fact]
+    public void Readings_written_before_compact_storage_are_still_read()
+    {
+        var database = _databases.Open();
+        database.Database.GetCollection("readings").Insert(new LiteDB.BsonDocument
+        {
+            ["_id"] = HistoryKeys.Reading("c1", "node1", T0.ToUnixTimeMilliseconds(), 1),
+            ["i"] = "i1",
+            ["s"] = 1L,
+            ["t"] = T0.ToUnixTimeMilliseconds(),
+            ["m"] = new LiteDB.BsonDocument { ["wsrep_last_committed"] = 42.0, ["wsrep_cluster_status"] = "Primary" },
+        });
+        var store = new HistoryStore(database);
+        store.Append([Reading("node1", 2, 1, lastCommitted: "43")]);
+        var from = T0.AddSeconds(-1).ToUnixTimeMilliseconds();
+        var to = T0.AddSeconds(2).ToUnixTimeMilliseconds();
+
+        Assert.Equal([42.0, 43.0], store.Query("c1", "node1", "wsrep_last_committed", from, to, 10).Select(p => p.Value!.Value));
+        Assert.Equal(["Primary", "Primary"], store.Query("c1", "node1", "wsrep_cluster_status", from, to, 10).Select(p => p.Text));
+        Assert.Contains(store.NumericValues("c1", "node1", from, to), v => v.Metric == "wsrep_last_committed" && v.Value == 42.0);
+    }
+
+    [Fact]
+    public void Metric_names_are_stored_once_and_survive_reopening()
+    {
+        Open().Append([.. Enumerable.Range(1, 50).Select(i => Reading("node1", (ulong)i, i))]);
+        _databases.Opened[0].Dispose();
+
+        var reopened = _databases.Open();
+        Assert.Equal(1, reopened.Database.GetCollection("schemas").Count());
+        var store = new HistoryStore(reopened);
+        store.Append([Reading("node1", 51, 51)]);
+        Assert.Equal(1, reopened.Database.GetCollection("schemas").Count());
+        Assert.Equal(51, store.Query("c1", "node1", "wsrep_last_committed", 0, T0.AddMinutes(5).ToUnixTimeMilliseconds(), 100).Count(p => p.Value == 10));
+    }
+
+    [Fact]
+    public void Blob_round_trips_numbers_and_texts()
+    {
+        var blob = MetricBlob.Encode([(1.5, null), (null, "Synced"), (-3e9, null), (null, "")]);
+
+        Assert.Equal((1.5, null), MetricBlob.Read(blob, 0));
+        Assert.Equal((null, "Synced"), MetricBlob.Read(blob, 1));
+        Assert.Equal((-3e9, null), MetricBlob.Read(blob, 2));
+        Assert.Equal((null, ""), MetricBlob.Read(blob, 3));
+        Assert.Equal((null, null), MetricBlob.Read(blob, 4));
+        Assert.Equal([(0, 1.5), (2, -3e9)], MetricBlob.Numbers(blob));
+    }
 }
