@@ -35,6 +35,12 @@ rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { printf f, a / b }'; }
 
+EXPORTER_PID= INGEST_PID=
+cleanup() { # the processes this script started, by PID
+  for pid in $EXPORTER_PID $INGEST_PID; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
 "$LAB" install
 [ -x artifacts/agent/kb-agent ] && [ -x artifacts/collector/kb-collector ] || "$LAB" build
 dotnet publish tests/bench/KeyBuzz.Bench/KeyBuzz.Bench.csproj -c Release -o artifacts/bench/tool --nologo -v q >/dev/null
@@ -68,7 +74,7 @@ MONITOR_PID=$!
 scrapes=0; t_end=$(( $(date +%s) + 60 ))
 while [ "$(date +%s)" -lt "$t_end" ]; do
   next=$(date +%s.%N); curl -sf -o /dev/null "http://127.0.0.1:$EXPORTER_PORT/metrics" && scrapes=$((scrapes + 1))
-  sleep "$(awk -v n="$next" -v t="$(now)" 'BEGIN { d = n + 1 - t; printf "%.3f", d > 0 ? d : 0 }')"
+  sleep "$(awk -v n="$next" -v t="$(now)" 'BEGIN { d = n + 1 - t; printf "%.3f", (d > 0 ? d : 0) }')"
 done
 wait "$MONITOR_PID"
 agent_cpu=$(awk -v a="$(cpu_seconds "$AGENT_PID")" -v b="$agent_cpu0" 'BEGIN { print a - b }')
@@ -105,7 +111,7 @@ log "2/4 detection ($DETECT_RUNS kills)"
 KEYBUZZ_Repair__Enabled=false "$LAB" start-collector
 for n in 1 2 3; do KEYBUZZ_Repair__Enabled=false "$LAB" start-agent "$n"; done
 wait_for 60 "the collector view" view_synced
-detect=$(KBCTL_TOKEN=$(cat "$KB_LAB_DIR/kbctl.token") "$BENCH" detect --collector "http://$KB_LAB_COLLECTOR" --lab "$PWD/$LAB" --node 2 --runs "$DETECT_RUNS")
+detect=$(KBCTL_TOKEN=$(cat "$KB_LAB_DIR/kbctl.token") "$BENCH" detect --collector "http://$KB_LAB_COLLECTOR" --lab "$PWD/$LAB" --labdir "$KB_LAB_DIR" --node 2 --runs "$DETECT_RUNS")
 "$LAB" stop-keybuzz
 
 # --- 4. collector ingest and history query ----------------------------------------------------

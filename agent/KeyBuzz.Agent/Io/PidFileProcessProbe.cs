@@ -27,7 +27,7 @@ internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options) : IPr
         try
         {
             var comm = File.ReadAllText($"/proc/{pid}/comm").Trim();
-            return comm is "mariadbd" or "mysqld";
+            return comm is "mariadbd" or "mysqld" && !IsExiting(File.ReadAllText($"/proc/{pid}/stat"));
         }
         catch (IOException)
         {
@@ -37,5 +37,16 @@ internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options) : IPr
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// A killed mariadbd stays in /proc while the kernel tears it down (PF_EXITING) and until its
+    /// parent reaps it (zombie): it is already down, and saying so at once is what detection is about.
+    /// </summary>
+    internal static bool IsExiting(string stat)
+    {
+        const long PfExiting = 0x4;
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 6 && (fields[0] is "Z" or "X" || (long.TryParse(fields[6], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var flags) && (flags & PfExiting) != 0));
     }
 }

@@ -5,7 +5,11 @@ using KeyBuzz.Contracts.V1;
 
 namespace KeyBuzz.Bench;
 
-/// <summary>`kb-lab kill N` → the collector's view shows the node down; then `kb-lab start N` and wait until Synced again.</summary>
+/// <summary>
+/// SIGKILL of the node's mariadbd (by the PID in its pid file) → the collector's view shows the node
+/// down; then `kb-lab start N` and wait until Synced again. The clock starts at the kill itself, not
+/// at a script that also waits for the process to be reaped.
+/// </summary>
 internal static class DetectionBench
 {
     public static async Task<int> RunAsync(Options o)
@@ -13,6 +17,7 @@ internal static class DetectionBench
         var runs = o.Int("runs", 5);
         var node = o.Int("node", 2);
         var lab = o.Text("lab");
+        var pidFile = Path.Combine(o.Text("labdir"), $"node{node}", "mariadbd.pid");
         using var channel = GrpcChannel.ForAddress(o.Text("collector"));
         var ops = new Operations.OperationsClient(channel);
         var headers = new Grpc.Core.Metadata();
@@ -28,10 +33,12 @@ internal static class DetectionBench
         for (var run = 0; run < runs; run++)
         {
             await WaitAsync(async () => await NodeAsync() is { MariadbRunning: true, LocalState: "Synced" }, 180, "node Synced before the run");
+            using var mariadbd = Process.GetProcessById(int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), CultureInfo.InvariantCulture));
             var watch = Stopwatch.StartNew();
-            await Lab(lab, "kill", node.ToString(CultureInfo.InvariantCulture));
-            await WaitAsync(async () => await NodeAsync() is { MariadbRunning: false }, 30, "the collector shows the node down", pollMs: 10);
+            mariadbd.Kill();
+            await WaitAsync(async () => await NodeAsync() is { MariadbRunning: false } or { SqlReachable: false }, 30, "the collector shows the node down", pollMs: 10);
             latencies.Add(watch.Elapsed.TotalSeconds);
+            await mariadbd.WaitForExitAsync();
             await Lab(lab, "start", node.ToString(CultureInfo.InvariantCulture));
         }
 

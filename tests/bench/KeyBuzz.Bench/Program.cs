@@ -14,7 +14,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: kb-bench ingest  --collector URL --pid PID [--agents 50] [--seconds 20] [--batch 50]
                kb-bench history --collector URL --http URL [--points 3600] [--queries 50]
-               kb-bench detect  --collector URL --lab PATH --node 2 [--runs 5]
+               kb-bench detect  --collector URL --lab PATH --labdir DIR --node 2 [--runs 5]
         Prints one JSON object on stdout.
         """);
     return 64;
