@@ -105,18 +105,14 @@ internal sealed class HistoryStore
 
     public IReadOnlyList<HistoryPoint> Query(string cluster, string node, string metric, long fromUnixMs, long toUnixMs, int limit)
     {
-        var range = LiteDB.Query.And(
-            LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, fromUnixMs)),
-            LiteDB.Query.LTE("_id", HistoryKeys.To(cluster, node, toUnixMs)));
+        var range = LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, fromUnixMs), HistoryKeys.To(cluster, node, toUnixMs));
         return _readings.Find(range, limit: limit)
             .Select(d => ReadingDocuments.ToPoint(d, metric, _schemas))
             .ToList();
     }
 
     public int DeleteOlderThan(string cluster, string node, DateTimeOffset cutoff) =>
-        _readings.DeleteMany(LiteDB.Query.And(
-            LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)),
-            LiteDB.Query.LT("_id", HistoryKeys.From(cluster, node, cutoff.ToUnixTimeMilliseconds()))));
+        _readings.DeleteMany(LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, 0), HistoryKeys.From(cluster, node, cutoff.ToUnixTimeMilliseconds())));
 
     public long? FirstReadingUnixMs(string cluster, string node) =>
         _readings.Find(LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)), limit: 1).FirstOrDefault() is { } d
@@ -124,12 +120,11 @@ internal sealed class HistoryStore
             ? d["t"].AsInt64
             : null;
 
+    // Between, not And(GTE, LTE): LiteDB walks the _id index over exactly this range.
     /// <summary>Every numeric metric value of the node's readings in [from, to].</summary>
     public IEnumerable<(long AtUnixMs, string Metric, double Value)> NumericValues(string cluster, string node, long fromUnixMs, long toUnixMs)
     {
-        var range = LiteDB.Query.And(
-            LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, fromUnixMs)),
-            LiteDB.Query.LTE("_id", HistoryKeys.To(cluster, node, toUnixMs)));
+        var range = LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, fromUnixMs), HistoryKeys.To(cluster, node, toUnixMs));
         foreach (var d in _readings.Find(range))
         {
             var at = d["t"].AsInt64;

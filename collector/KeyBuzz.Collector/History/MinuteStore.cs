@@ -38,9 +38,7 @@ internal sealed class MinuteStore
     }
 
     public IReadOnlyList<Bucket> Query(string cluster, string node, string metric, long fromUnixMs, long toUnixMs) =>
-        _minutes.Find(LiteDB.Query.And(
-                LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, fromUnixMs)),
-                LiteDB.Query.LTE("_id", HistoryKeys.To(cluster, node, toUnixMs))))
+        _minutes.Find(LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, fromUnixMs), HistoryKeys.To(cluster, node, toUnixMs)))
             .Where(d => d["m"].AsDocument.ContainsKey(metric))
             .Select(d =>
             {
@@ -50,7 +48,5 @@ internal sealed class MinuteStore
             .ToList();
 
     public int DeleteOlderThan(string cluster, string node, DateTimeOffset cutoff) =>
-        _minutes.DeleteMany(LiteDB.Query.And(
-            LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)),
-            LiteDB.Query.LT("_id", HistoryKeys.From(cluster, node, cutoff.ToUnixTimeMilliseconds()))));
+        _minutes.DeleteMany(LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, 0), HistoryKeys.From(cluster, node, cutoff.ToUnixTimeMilliseconds())));
 }
