@@ -8,7 +8,7 @@ namespace KeyBuzz.Integration.Tests.Packaging;
 /// packaged user with the packaged config.
 /// </summary>
 [Collection(LabCollection.Name)]
-public sealed class PackageTests
+public sealed class PackageTests(KeyBuzzLab lab)
 {
     private static readonly string[] Units = ["keybuzz-agent.service", "keybuzz-collector.service", "keybuzz-wsrep-recover.service", "keybuzz-galera-bootstrap.service"];
 
@@ -68,10 +68,41 @@ public sealed class PackageTests
                 var status = await RunOkAsync("/usr/bin/kbctl", ["--collector", grpc, "--token", token, "status"]);
                 Assert.Contains("No agent has reported", status, StringComparison.Ordinal);
                 Assert.Equal("keybuzz", (await RunOkAsync("stat", ["-c", "%U", "/var/lib/keybuzz/collector/history.db"])).Trim());
+
+                // The packaged agent, as the packaged user, reports a lab node to the packaged collector.
+                await File.WriteAllTextAsync("/etc/keybuzz/agent.token", (await RunOkAsync("/usr/sbin/keybuzz-tokens", ["add-agent", "kblab", "node1"])).Trim());
+                await RunOkAsync("chgrp", ["keybuzz", "/etc/keybuzz/agent.token"]);
+                await RunOkAsync("chmod", ["0640", "/etc/keybuzz/agent.token"]);
+                await File.WriteAllTextAsync("/etc/keybuzz/agent.json", $$"""
+                    {
+                      "Agent": { "NodeName": "node1", "ClusterName": "kblab", "CollectorUrl": "{{grpc}}", "TokenFile": "/etc/keybuzz/agent.token", "StateDirectory": "/var/lib/keybuzz/agent" },
+                      "Galera": { "Host": "{{lab.Cluster.Address(1)}}", "User": "kbmon", "Password": "kbmon-lab", "DataDirectory": "{{lab.Cluster.DataDirectory(1)}}", "PidFile": "{{lab.Cluster.PidFile(1)}}" },
+                      "Repair": { "Enabled": false }
+                    }
+                    """);
+                using var agent = ManagedProcess.Start(
+                    "runuser", ["-u", "keybuzz", "--", "/usr/bin/kb-agent", "--config", "/etc/keybuzz/agent.json"],
+                    new Dictionary<string, string>(), Path.Combine(Path.GetTempPath(), "kb-package-agent.log"));
+                try
+                {
+                    await Poll.UntilAsync(
+                        async () =>
+                        {
+                            var (code, output, _) = await Tool.RunAsync("/usr/bin/kbctl", ["--collector", grpc, "--token", token, "status", "--json"]);
+                            return code == 0 && output.Contains("\"name\": \"node1\"", StringComparison.Ordinal) && output.Contains("\"localState\": \"Synced\"", StringComparison.Ordinal);
+                        },
+                        TimeSpan.FromSeconds(30),
+                        "the packaged agent's node1 is Synced in the packaged collector");
+                }
+                finally
+                {
+                    await agent.StopAsync();
+                }
             }
             finally
             {
                 await collector.StopAsync();
+                File.Delete("/etc/keybuzz/agent.token");
             }
         }
         finally
