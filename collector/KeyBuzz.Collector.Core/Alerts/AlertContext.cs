@@ -14,8 +14,22 @@ public sealed record AlertContext(
     int MissedIntervals,
     CounterWindow Counters,
     IReadOnlySet<string> Maintenance,
-    IReadOnlyList<string>? NeverSeen = null)
+    IReadOnlyList<string>? NeverSeen = null,
+    IReadOnlyList<ProxySql.ProxyObservation>? Proxies = null)
 {
+    /// <summary>ProxySQL nodes of this cluster (empty until ProxySQL agents report).</summary>
+    public IReadOnlyList<ProxySql.ProxyObservation> ProxyNodes => Proxies ?? [];
+
+    /// <summary>A ProxySQL node reports when its last reading is younger than MissedIntervals intervals (at least 10 s).</summary>
+    public bool IsReporting(ProxySql.ProxyObservation proxy)
+    {
+        ArgumentNullException.ThrowIfNull(proxy);
+        var limit = proxy.Interval * MissedIntervals;
+        return Now - proxy.LastSeen <= (limit > TimeSpan.FromSeconds(10) ? limit : TimeSpan.FromSeconds(10));
+    }
+
+    public IEnumerable<ProxySql.ProxyObservation> ReportingProxies => ProxyNodes.Where(IsReporting);
+
     public string Cluster => View.Name;
 
     public bool IsReporting(NodeState node)
