@@ -15,8 +15,12 @@ public sealed record AlertContext(
     CounterWindow Counters,
     IReadOnlySet<string> Maintenance,
     IReadOnlyList<string>? NeverSeen = null,
-    IReadOnlyList<ProxySql.ProxyObservation>? Proxies = null)
+    IReadOnlyList<ProxySql.ProxyObservation>? Proxies = null,
+    ProxySql.ProxyHistory? ProxyHistory = null)
 {
+    /// <summary>Writer changes and counters of the ProxySQL nodes over the last 30 minutes.</summary>
+    public ProxySql.ProxyHistory ProxyTimeline => ProxyHistory ?? ProxySql.ProxyHistory.Empty;
+
     /// <summary>ProxySQL nodes of this cluster (empty until ProxySQL agents report).</summary>
     public IReadOnlyList<ProxySql.ProxyObservation> ProxyNodes => Proxies ?? [];
 

@@ -14,6 +14,8 @@ public static class RuleCatalog
         new ProxySQLAgentNoData(), new ProxySQLNoWriter(), new ProxySQLTooManyWriters(), new ProxySQLWritersDisagree(),
         new ProxySQLSessionsOnShunnedWriter(), new ProxySQLMonitorLoginFailing(), new ProxySQLBackendOffline(),
         new ProxySQLGaleraCheckFailing(), new ProxySQLBackendLatency(), new ProxySQLRestarted(),
+        new ProxySQLWriterChanged(), new ProxySQLWriterFlapping(), new ProxySQLFailback(), new ProxySQLClientConnectTimeouts(),
+        new ProxySQLPoolGetFailures(), new ProxySQLFrontendSaturation(), new ProxySQLClusterOutOfSync(),
     ];
 
     public static IAlertRule? Find(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));

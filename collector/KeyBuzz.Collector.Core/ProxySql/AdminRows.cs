@@ -36,6 +36,17 @@ public static class AdminRows
             Text(r, "wsrep_reject_queries", "mysql_server_galera_log", i), Text(r, "wsrep_sst_donor_rejects_queries", "mysql_server_galera_log", i),
             r.TryGetValue("error", out var e) && !string.IsNullOrEmpty(e) ? e : null)).ToList();
 
+    public static IReadOnlyList<PeerChecksum> Checksums(IReadOnlyList<IReadOnlyDictionary<string, string?>> rows) =>
+        rows.Select((r, i) => new PeerChecksum(
+            Text(r, "hostname", "stats_proxysql_servers_checksums", i), Int(r, "port", "stats_proxysql_servers_checksums", i), Text(r, "name", "stats_proxysql_servers_checksums", i),
+            Long(r, "version", "stats_proxysql_servers_checksums", i), Long(r, "epoch", "stats_proxysql_servers_checksums", i),
+            Text(r, "checksum", "stats_proxysql_servers_checksums", i), Long(r, "diff_check", "stats_proxysql_servers_checksums", i))).ToList();
+
+    /// <summary>runtime_global_variables: variable_name → variable_value.</summary>
+    public static IReadOnlyDictionary<string, string> Variables(IReadOnlyList<IReadOnlyDictionary<string, string?>> rows) =>
+        rows.Where(r => r.TryGetValue("variable_name", out var n) && n is not null)
+            .ToDictionary(r => r["variable_name"]!, r => r.TryGetValue("variable_value", out var v) ? v ?? string.Empty : string.Empty, StringComparer.Ordinal);
+
     /// <summary>stats_mysql_global: Variable_Name → numeric value (non-numeric values are skipped).</summary>
     public static IReadOnlyDictionary<string, long> Global(IReadOnlyList<IReadOnlyDictionary<string, string?>> rows) =>
         rows.Where(r => r.TryGetValue("Variable_Name", out var n) && n is not null && r.TryGetValue("Variable_Value", out var v) && long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))

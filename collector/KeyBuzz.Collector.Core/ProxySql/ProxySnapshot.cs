@@ -6,4 +6,6 @@ public sealed record ProxySnapshot(
     IReadOnlyList<GaleraHostgroups> Hostgroups,
     IReadOnlyList<PoolEntry> Pool,
     IReadOnlyList<GaleraCheck> GaleraLog,
-    IReadOnlyDictionary<string, long> Global);
+    IReadOnlyDictionary<string, long> Global,
+    IReadOnlyList<PeerChecksum>? Checksums = null,
+    IReadOnlyDictionary<string, string>? Variables = null);

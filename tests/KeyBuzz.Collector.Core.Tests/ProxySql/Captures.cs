@@ -39,7 +39,9 @@ internal static class Captures
         AdminRows.Hostgroups(Rows(state, "runtime_mysql_galera_hostgroups")),
         AdminRows.Pool(Rows(state, "stats_mysql_connection_pool")),
         AdminRows.GaleraLog(Rows(state, "mysql_server_galera_log")),
-        AdminRows.Global(Rows(state, "stats_mysql_global")));
+        AdminRows.Global(Rows(state, "stats_mysql_global")),
+        AdminRows.Checksums(Rows(state, "stats_proxysql_servers_checksums")),
+        AdminRows.Variables(Rows(state, "runtime_global_variables_monitor")));
 
     private static string Unescape(string cell)
     {
