@@ -25,6 +25,11 @@ internal static class KbctlApp
           maintenance on|off NODE [--reason TEXT]       nothing automatic is done to a node in maintenance
           inventory render servers.tsv --out DIR [--force]
                                                         agent configs per node + collector files (offline)
+          proxysql config servers.tsv --cluster NAME --app-users USER:PWFILE[,...] --monitor-password-file F
+                 --admin-password-file F --cluster-password-file F [--writer NODE] [--out DIR]
+                 [--galera-interval 1000 --galera-timeout 800 --galera-max-timeouts 3 --ping-interval 2000
+                  --ping-timeout 1000 --ping-max-failures 3 --max-latency-ms 1000 --connect-timeout-max 10000]
+                                                        ProxySQL admin SQL + proxysql.cnf (offline)
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
         --token defaults to $KBCTL_TOKEN, else the file $KBCTL_TOKEN_FILE or ~/.config/keybuzz/kbctl.token.
         --ca (or $KBCTL_CA): the cluster CA for an https:// collector (ca.crt from `kb-collector tls init`).
@@ -54,9 +59,10 @@ internal static class KbctlApp
             }
 
             var command = args.Shift();
-            if (command == "inventory")
+            if (command is "inventory" or "proxysql")
             {
-                return await InventoryCommand.RunAsync(args, output, error); // offline: no collector involved
+                // offline: no collector involved
+                return command == "inventory" ? await InventoryCommand.RunAsync(args, output, error) : await ProxySqlCommand.RunAsync(args, output, error);
             }
 
             using var collector = CollectorConnection.Open(url, token, ca);

@@ -1,0 +1,123 @@
+using System.Globalization;
+using KeyBuzz.Ctl.Cli;
+using KeyBuzz.Ctl.Inventory;
+using KeyBuzz.Ctl.ProxySql;
+
+namespace KeyBuzz.Ctl.Commands;
+
+/// <summary>
+/// `kbctl proxysql config servers.tsv --cluster C --app-users USER:PWFILE[,…] --monitor-password-file F
+/// --admin-password-file F --cluster-password-file F [--writer NODE] [tuning options] [--out DIR]`:
+/// the admin SQL and the equivalent proxysql.cnf. Offline; refuses invalid settings before anything is written.
+/// </summary>
+internal static class ProxySqlCommand
+{
+    public static async Task<int> RunAsync(Arguments args, TextWriter output, TextWriter error)
+    {
+        var action = args.Positional.Count > 0 ? args.Shift() : throw new UsageException("proxysql needs an action: config");
+        if (action != "config")
+        {
+            throw new UsageException($"unknown proxysql action '{action}' (config; apply and switchover are not available yet)");
+        }
+
+        var file = args.Positional.Count > 0 ? args.Shift() : throw new UsageException("proxysql config needs the servers.tsv file");
+        var cluster = args.Option("--cluster") ?? throw new UsageException("proxysql config needs --cluster NAME");
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file} does not exist");
+        }
+
+        var (inventory, problems) = InventoryParser.Parse(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+        if (inventory is null)
+        {
+            throw new UsageException($"{file} is invalid: {string.Join("; ", problems)}");
+        }
+
+        var rows = inventory.Rows.Where(r => r.Cluster == cluster).ToList();
+        var nodes = rows.Where(r => r.Role == InventoryRow.MariaDb).ToList();
+        var writer = args.Option("--writer");
+        if (writer is not null)
+        {
+            var preferred = nodes.FirstOrDefault(n => n.HostName == writer) ?? throw new UsageException($"--writer {writer} is not a mariadb node of cluster {cluster}");
+            nodes = [preferred, .. nodes.Where(n => n != preferred)];
+        }
+
+        var settings = new ProxySqlSettings
+        {
+            Cluster = cluster,
+            Backends = [.. nodes.Select(n => (n.PrivateIp.ToString(), 3306, n.HostName))],
+            Proxies = [.. rows.Where(r => r.Role == InventoryRow.ProxySql).Select(r => (r.PrivateIp.ToString(), r.HostName))],
+            AppUsers = [.. (args.Option("--app-users") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(AppUser)],
+            MonitorUser = args.Option("--monitor-user") ?? "monitor",
+            MonitorPassword = Secret(args.Option("--monitor-password-file"), "--monitor-password-file"),
+            AdminUser = args.Option("--admin-user") ?? "admin",
+            AdminPassword = Secret(args.Option("--admin-password-file"), "--admin-password-file"),
+            ClusterUser = args.Option("--cluster-user") ?? "cluster",
+            ClusterPassword = Secret(args.Option("--cluster-password-file"), "--cluster-password-file"),
+            GaleraCheckIntervalMs = Number(args, "--galera-interval", 1000),
+            GaleraCheckTimeoutMs = Number(args, "--galera-timeout", 800),
+            GaleraCheckMaxTimeouts = Number(args, "--galera-max-timeouts", 3),
+            PingIntervalMs = Number(args, "--ping-interval", 2000),
+            PingTimeoutMs = Number(args, "--ping-timeout", 1000),
+            PingMaxFailures = Number(args, "--ping-max-failures", 3),
+            MaxLatencyMs = Number(args, "--max-latency-ms", 1000),
+            ConnectTimeoutServerMaxMs = Number(args, "--connect-timeout-max", 10000),
+            MaxConnectionsPerBackend = Number(args, "--max-connections", 1000),
+        };
+        var outDir = args.Option("--out");
+        args.EnsureConsumed(0);
+
+        var errors = ProxySqlValidator.Validate(settings);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors)
+            {
+                await error.WriteLineAsync($"kbctl: {e}");
+            }
+
+            await error.WriteLineAsync("kbctl: nothing was generated");
+            return ExitCodes.Usage;
+        }
+
+        var sql = AdminSqlRenderer.Render(settings);
+        if (outDir is null)
+        {
+            await output.WriteAsync(sql);
+            return ExitCodes.Ok;
+        }
+
+        Directory.CreateDirectory(outDir);
+        foreach (var (name, content) in new[] { ("proxysql-admin.sql", sql), ("proxysql.cnf", CnfRenderer.Render(settings)) })
+        {
+            var path = Path.Combine(outDir, name);
+            await File.WriteAllTextAsync(path, content);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // holds passwords
+            }
+
+            await output.WriteLineAsync($"wrote {path}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static (string User, string Password) AppUser(string spec)
+    {
+        var parts = spec.Split(':', 2);
+        return parts.Length == 2 ? (parts[0], Secret(parts[1], $"--app-users {parts[0]}")) : throw new UsageException($"--app-users '{spec}' must be USER:PASSWORD_FILE");
+    }
+
+    private static string Secret(string? path, string option) =>
+        path is null ? throw new UsageException($"{option} FILE is required (passwords are read from files, never from the command line)")
+        : File.Exists(path) ? File.ReadAllText(path).Trim()
+        : throw new UsageException($"{option} {path} does not exist");
+
+    private static long Number(Arguments args, string option, long fallback)
+    {
+        var text = args.Option(option);
+        return text is null ? fallback
+            : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new UsageException($"{option} '{text}' is not a whole number");
+    }
+}
