@@ -30,6 +30,9 @@ internal static class KbctlApp
                  [--galera-interval 1000 --galera-timeout 800 --galera-max-timeouts 3 --ping-interval 2000
                   --ping-timeout 1000 --ping-max-failures 3 --max-latency-ms 1000 --connect-timeout-max 10000]
                                                         ProxySQL admin SQL + proxysql.cnf (offline)
+          galera config [--ram-mib N] [--gcache-mib 1024] [--write-rate-kib-s R] [--fc-limit 256] [--keepalive 3]
+                 [--suspect 10] [--inactive 30] [--sst rsync|mariabackup --sst-user U --sst-password-file F] [--out FILE]
+                                                        Galera/InnoDB server config fragment (offline)
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
         --token defaults to $KBCTL_TOKEN, else the file $KBCTL_TOKEN_FILE or ~/.config/keybuzz/kbctl.token.
         --ca (or $KBCTL_CA): the cluster CA for an https:// collector (ca.crt from `kb-collector tls init`).
@@ -59,10 +62,15 @@ internal static class KbctlApp
             }
 
             var command = args.Shift();
-            if (command is "inventory" or "proxysql")
+            if (command is "inventory" or "proxysql" or "galera")
             {
                 // offline: no collector involved
-                return command == "inventory" ? await InventoryCommand.RunAsync(args, output, error) : await ProxySqlCommand.RunAsync(args, output, error);
+                return command switch
+                {
+                    "inventory" => await InventoryCommand.RunAsync(args, output, error),
+                    "proxysql" => await ProxySqlCommand.RunAsync(args, output, error),
+                    _ => await GaleraCommand.RunAsync(args, output, error),
+                };
             }
 
             using var collector = CollectorConnection.Open(url, token, ca);
