@@ -59,6 +59,18 @@ internal sealed class Arguments
 
     public string? Option(string name) => _options.Remove(name, out var value) ? value : null;
 
+    /// <summary>A whole-number option, or <paramref name="fallback"/> when absent.</summary>
+    public long LongOption(string name, long fallback) =>
+        Option(name) is { } text
+            ? long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw new UsageException($"{name} '{text}' is not a whole number")
+            : fallback;
+
+    /// <summary>A decimal-number option, or <paramref name="fallback"/> when absent.</summary>
+    public double DoubleOption(string name, double fallback) =>
+        Option(name) is { } text
+            ? double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : throw new UsageException($"{name} '{text}' is not a number")
+            : fallback;
+
     /// <summary>Call once the command took what it knows: anything left is a mistake worth reporting.</summary>
     public void EnsureConsumed(int maxPositional)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KeyBuzz.Ctl.Cli;
 using KeyBuzz.Ctl.Galera;
+using KeyBuzz.Ctl.Output;
 
 namespace KeyBuzz.Ctl.Commands;
 
@@ -22,21 +23,21 @@ internal static class GaleraCommand
         var passwordFile = args.Option("--sst-password-file");
         var settings = new GaleraSettings
         {
-            RamMib = Long(args, "--ram-mib", 4096),
-            BufferPoolMib = Long(args, "--buffer-pool-mib", 0),
-            LogFileSizeMib = Long(args, "--log-file-size-mib", 512),
-            GcacheMib = Long(args, "--gcache-mib", 1024),
-            WriteRateKibPerSecond = Double(args, "--write-rate-kib-s", 0),
-            FcLimit = Long(args, "--fc-limit", 256),
-            KeepaliveSeconds = Double(args, "--keepalive", 3),
-            SuspectSeconds = Double(args, "--suspect", 10),
-            InactiveSeconds = Double(args, "--inactive", 30),
+            RamMib = args.LongOption("--ram-mib", 4096),
+            BufferPoolMib = args.LongOption("--buffer-pool-mib", 0),
+            LogFileSizeMib = args.LongOption("--log-file-size-mib", 512),
+            GcacheMib = args.LongOption("--gcache-mib", 1024),
+            WriteRateKibPerSecond = args.DoubleOption("--write-rate-kib-s", 0),
+            FcLimit = args.LongOption("--fc-limit", 256),
+            KeepaliveSeconds = args.DoubleOption("--keepalive", 3),
+            SuspectSeconds = args.DoubleOption("--suspect", 10),
+            InactiveSeconds = args.DoubleOption("--inactive", 30),
             SstMethod = args.Option("--sst") ?? "rsync",
             SstUser = args.Option("--sst-user") ?? string.Empty,
             SstPassword = passwordFile is null ? string.Empty
                 : File.Exists(passwordFile) ? (await File.ReadAllTextAsync(passwordFile)).Trim()
                 : throw new UsageException($"--sst-password-file {passwordFile} does not exist"),
-            SlaveThreads = (int)Long(args, "--slave-threads", 4),
+            SlaveThreads = (int)Math.Clamp(args.LongOption("--slave-threads", 4), int.MinValue, int.MaxValue),
         };
         var outFile = args.Option("--out");
         args.EnsureConsumed(0);
@@ -44,13 +45,7 @@ internal static class GaleraCommand
         var errors = GaleraValidator.Validate(settings);
         if (errors.Count > 0)
         {
-            foreach (var e in errors)
-            {
-                await error.WriteLineAsync($"kbctl: {e}");
-            }
-
-            await error.WriteLineAsync("kbctl: nothing was generated");
-            return ExitCodes.Usage;
+            return await GeneratedFiles.RefuseAsync(errors, error);
         }
 
         var fragment = GaleraConfigRenderer.Render(settings);
@@ -60,25 +55,9 @@ internal static class GaleraCommand
         }
         else
         {
-            await File.WriteAllTextAsync(outFile, fragment);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(outFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead); // may hold the SST password
-            }
-
-            await output.WriteLineAsync($"wrote {outFile}");
+            await GeneratedFiles.WriteSecretAsync(outFile, fragment, output, groupReadable: true); // may hold the SST password
         }
 
         return ExitCodes.Ok;
     }
-
-    private static long Long(Arguments args, string option, long fallback) =>
-        args.Option(option) is { } text
-            ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new UsageException($"{option} '{text}' is not a whole number")
-            : fallback;
-
-    private static double Double(Arguments args, string option, double fallback) =>
-        args.Option(option) is { } text
-            ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : throw new UsageException($"{option} '{text}' is not a number")
-            : fallback;
 }

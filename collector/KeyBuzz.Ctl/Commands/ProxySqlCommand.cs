@@ -1,6 +1,7 @@
 using System.Globalization;
 using KeyBuzz.Ctl.Cli;
 using KeyBuzz.Ctl.Inventory;
+using KeyBuzz.Ctl.Output;
 using KeyBuzz.Ctl.ProxySql;
 
 namespace KeyBuzz.Ctl.Commands;
@@ -54,15 +55,15 @@ internal static class ProxySqlCommand
             AdminPassword = Secret(args.Option("--admin-password-file"), "--admin-password-file"),
             ClusterUser = args.Option("--cluster-user") ?? "cluster",
             ClusterPassword = Secret(args.Option("--cluster-password-file"), "--cluster-password-file"),
-            GaleraCheckIntervalMs = Number(args, "--galera-interval", 1000),
-            GaleraCheckTimeoutMs = Number(args, "--galera-timeout", 800),
-            GaleraCheckMaxTimeouts = Number(args, "--galera-max-timeouts", 3),
-            PingIntervalMs = Number(args, "--ping-interval", 2000),
-            PingTimeoutMs = Number(args, "--ping-timeout", 1000),
-            PingMaxFailures = Number(args, "--ping-max-failures", 3),
-            MaxLatencyMs = Number(args, "--max-latency-ms", 1000),
-            ConnectTimeoutServerMaxMs = Number(args, "--connect-timeout-max", 10000),
-            MaxConnectionsPerBackend = Number(args, "--max-connections", 1000),
+            GaleraCheckIntervalMs = args.LongOption("--galera-interval", 1000),
+            GaleraCheckTimeoutMs = args.LongOption("--galera-timeout", 800),
+            GaleraCheckMaxTimeouts = args.LongOption("--galera-max-timeouts", 3),
+            PingIntervalMs = args.LongOption("--ping-interval", 2000),
+            PingTimeoutMs = args.LongOption("--ping-timeout", 1000),
+            PingMaxFailures = args.LongOption("--ping-max-failures", 3),
+            MaxLatencyMs = args.LongOption("--max-latency-ms", 1000),
+            ConnectTimeoutServerMaxMs = args.LongOption("--connect-timeout-max", 10000),
+            MaxConnectionsPerBackend = args.LongOption("--max-connections", 1000),
         };
         var outDir = args.Option("--out");
         args.EnsureConsumed(0);
@@ -70,13 +71,7 @@ internal static class ProxySqlCommand
         var errors = ProxySqlValidator.Validate(settings);
         if (errors.Count > 0)
         {
-            foreach (var e in errors)
-            {
-                await error.WriteLineAsync($"kbctl: {e}");
-            }
-
-            await error.WriteLineAsync("kbctl: nothing was generated");
-            return ExitCodes.Usage;
+            return await GeneratedFiles.RefuseAsync(errors, error);
         }
 
         var sql = AdminSqlRenderer.Render(settings);
@@ -89,14 +84,7 @@ internal static class ProxySqlCommand
         Directory.CreateDirectory(outDir);
         foreach (var (name, content) in new[] { ("proxysql-admin.sql", sql), ("proxysql.cnf", CnfRenderer.Render(settings)) })
         {
-            var path = Path.Combine(outDir, name);
-            await File.WriteAllTextAsync(path, content);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // holds passwords
-            }
-
-            await output.WriteLineAsync($"wrote {path}");
+            await GeneratedFiles.WriteSecretAsync(Path.Combine(outDir, name), content, output); // holds passwords
         }
 
         return ExitCodes.Ok;
@@ -112,12 +100,4 @@ internal static class ProxySqlCommand
         path is null ? throw new UsageException($"{option} FILE is required (passwords are read from files, never from the command line)")
         : File.Exists(path) ? File.ReadAllText(path).Trim()
         : throw new UsageException($"{option} {path} does not exist");
-
-    private static long Number(Arguments args, string option, long fallback)
-    {
-        var text = args.Option(option);
-        return text is null ? fallback
-            : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-            : throw new UsageException($"{option} '{text}' is not a whole number");
-    }
 }
