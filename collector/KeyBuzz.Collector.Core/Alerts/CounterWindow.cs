@@ -75,14 +75,7 @@ public sealed class CounterWindow
             return null;
         }
 
-        double increase = 0;
-        for (var i = baseline + 1; i < relevant.Count; i++)
-        {
-            var previous = relevant[i - 1].Values[counter];
-            var current = relevant[i].Values[counter];
-            increase += current >= previous ? current - previous : current;
-        }
-
+        var increase = Rates.CounterRate.Increase(relevant.Skip(baseline).Select(s => s.Values[counter]));
         return new CounterIncrease(increase, relevant[^1].At - relevant[baseline].At);
     }
 

@@ -58,15 +58,6 @@ public sealed class ProxyHistory
             return 0;
         }
 
-        var relevant = samples.Where(s => s.At >= now - span && s.Counters.ContainsKey(counter)).ToList();
-        long increase = 0;
-        for (var i = 1; i < relevant.Count; i++)
-        {
-            var previous = relevant[i - 1].Counters[counter];
-            var current = relevant[i].Counters[counter];
-            increase += current >= previous ? current - previous : current;
-        }
-
-        return increase;
+        return Rates.CounterRate.Increase(samples.Where(s => s.At >= now - span && s.Counters.TryGetValue(counter, out _)).Select(s => s.Counters[counter]));
     }
 }

@@ -32,10 +32,16 @@ public static class RoutingViewBuilder
             backends.Add(new BackendRoute(rows.Key, role, shown.Status, shown.Weight, CheckExplainer.Explain(latest.GetValueOrDefault(rows.Key))));
         }
 
-        return new RoutingView(onlineWriters.Count == 1 ? onlineWriters[0] : null, onlineWriters, backends, Problems(snapshot, hg, onlineWriters, latest));
+        // A replaced writer stays in the writer hostgroup as SHUNNED so its connections drain; only
+        // writers listed in runtime_mysql_servers count (the pool table keeps stale rows).
+        var shunned = snapshot.Servers.Where(s => s.Hostgroup == hg.Writer && s.Status == "SHUNNED").Select(s => s.Endpoint).ToHashSet(StringComparer.Ordinal);
+        var sessions = snapshot.Pool.Where(p => p.Hostgroup == hg.Writer && p.ConnUsed > 0 && shunned.Contains(p.Endpoint)).ToList();
+        var checks = latest.Values.OfType<GaleraCheck>().ToList();
+        var loginError = checks.Count > 0 && checks.All(c => c.Error?.Contains("Access denied", StringComparison.OrdinalIgnoreCase) == true) ? checks[0].Error : null;
+        return new RoutingView(hg.Writer, onlineWriters.Count == 1 ? onlineWriters[0] : null, onlineWriters, backends, sessions, loginError, Problems(hg, onlineWriters, sessions, loginError));
     }
 
-    private static List<string> Problems(ProxySnapshot snapshot, GaleraHostgroups hg, List<string> onlineWriters, Dictionary<string, GaleraCheck?> latest)
+    private static List<string> Problems(GaleraHostgroups hg, List<string> onlineWriters, List<PoolEntry> sessions, string? loginError)
     {
         var problems = new List<string>();
         if (onlineWriters.Count == 0)
@@ -47,17 +53,12 @@ public static class RoutingViewBuilder
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{onlineWriters.Count} ONLINE writers in hostgroup {hg.Writer} ({string.Join(", ", onlineWriters)}): writes go to several nodes"));
         }
 
-        // A replaced writer stays in the writer hostgroup as SHUNNED so its connections drain.
-        foreach (var pool in snapshot.Pool.Where(p => p.Hostgroup == hg.Writer && p.ConnUsed > 0 && !onlineWriters.Contains(p.Endpoint)))
+        foreach (var pool in sessions)
         {
-            if (snapshot.Servers.Any(s => s.Hostgroup == hg.Writer && s.Endpoint == pool.Endpoint && !s.IsOnline))
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{pool.ConnUsed} session(s) still use the old writer {pool.Endpoint} (SHUNNED): they keep writing there until they end"));
-            }
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{pool.ConnUsed} session(s) still use the old writer {pool.Endpoint} (SHUNNED): they keep writing there until they end"));
         }
 
-        var checks = latest.Values.OfType<GaleraCheck>().ToList();
-        if (checks.Count > 0 && checks.All(c => c.Error?.Contains("Access denied", StringComparison.OrdinalIgnoreCase) == true))
+        if (loginError is not null)
         {
             problems.Add("the monitor user cannot log in to any node (Access denied): ProxySQL takes every node offline; check mysql-monitor_username/password and the user's grants");
         }

@@ -29,4 +29,26 @@ public static class CounterRate
         var nsPerSecond = PerSecond(previousPausedNs, previousAt, currentPausedNs, currentAt);
         return nsPerSecond is { } rate ? Math.Clamp(rate / 1e9 * 100, 0, 100) : null;
     }
+
+    /// <summary>
+    /// Total growth of a counter over consecutive samples, a drop (restart) counting as growth from
+    /// zero, as Prometheus' increase() does.
+    /// </summary>
+    public static long Increase(IEnumerable<long> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        long increase = 0;
+        long? previous = null;
+        foreach (var current in samples)
+        {
+            if (previous is { } p)
+            {
+                increase += current >= p ? current - p : current;
+            }
+
+            previous = current;
+        }
+
+        return increase;
+    }
 }

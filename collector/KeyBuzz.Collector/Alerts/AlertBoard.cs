@@ -18,6 +18,10 @@ internal sealed class AlertBoard
 
     public ImmutableDictionary<string, ActiveAlert> Active => Volatile.Read(ref _active);
 
+    /// <summary>Active alerts of one cluster (or all), most severe first, then oldest first.</summary>
+    public IReadOnlyList<ActiveAlert> Listing(string? cluster) =>
+        [.. Active.Values.Where(a => cluster is null || a.Condition.Cluster == cluster).OrderByDescending(a => a.Condition.Severity).ThenBy(a => a.ActiveSince)];
+
     /// <summary>True once the evaluator has run at least once.</summary>
     public bool Evaluated { get; private set; }
 

@@ -39,9 +39,8 @@ internal static class ApiEndpoints
                 return Error(StatusCodes.Status400BadRequest, $"state '{state}' must be firing or pending");
             }
 
-            var alerts = board.Active.Values
-                .Where(a => (cluster is null || a.Condition.Cluster == cluster) && (state is null || a.Phase.ToString().Equals(state, StringComparison.OrdinalIgnoreCase)))
-                .OrderByDescending(a => a.Condition.Severity).ThenBy(a => a.ActiveSince)
+            var alerts = board.Listing(cluster)
+                .Where(a => state is null || a.Phase.ToString().Equals(state, StringComparison.OrdinalIgnoreCase))
                 .Select(ToJson)
                 .ToList();
             return Results.Json(new AlertListJson(time.GetUtcNow(), alerts), ApiJsonContext.Default.AlertListJson);

@@ -19,7 +19,7 @@ internal sealed class ClusterJsonBuilder(MaintenanceStore maintenance, RoundStor
         var firing = alerts.Active.Values.Count(a => a.Phase == AlertPhase.Firing && a.Condition.Cluster == view.Name);
         var synced = view.Nodes.Values.Count(n => assessments[n.Node].Reporting && n.Latest.SqlReachable && n.Latest.Text(WsrepStatus.LocalStateComment) == WsrepStatus.Synced);
         var nodes = withNodes ? view.Nodes.Values.Select(n => Node(view.Name, n, assessments[n.Node])).ToList() : null;
-        var round = rounds.Active(view.Name) is { } r ? $"recovery round {r.Id} ({r.Phase}): {r.Status}" : null;
+        var round = rounds.ActiveSummary(view.Name);
         return new ClusterJson(view.Name, problems.Count == 0 && firing == 0, view.Nodes.Count, assessments.Count(a => a.Value.Reporting), synced, firing, problems, round, nodes);
     }
 

@@ -41,9 +41,9 @@ internal sealed class OperationsService(
             var cluster = new ClusterStatus { Name = view.Name };
             cluster.Nodes.AddRange(view.Nodes.Values.Select(n => ContractMapping.ToNodeStatus(n, assessments[n.Node])));
             cluster.Problems.AddRange(ClusterAssessor.Assess(view, assessments));
-            if (rounds.Active(view.Name) is { } round)
+            if (rounds.ActiveSummary(view.Name) is { } round)
             {
-                cluster.Recovery = $"recovery round {round.Id} ({round.Phase}): {round.Status}";
+                cluster.Recovery = round;
             }
 
             foreach (var node in cluster.Nodes)
@@ -95,9 +95,7 @@ internal sealed class OperationsService(
     public override Task<AlertsReply> GetAlerts(AlertsRequest request, ServerCallContext context)
     {
         var reply = new AlertsReply();
-        reply.Alerts.AddRange(alerts.Active.Values
-            .Where(a => request.Cluster.Length == 0 || a.Condition.Cluster == request.Cluster)
-            .OrderByDescending(a => a.Condition.Severity).ThenBy(a => a.ActiveSince)
+        reply.Alerts.AddRange(alerts.Listing(request.Cluster.Length > 0 ? request.Cluster : null)
             .Select(a => new Alert
             {
                 Name = a.Condition.Name, State = a.Phase.ToString().ToLowerInvariant(), Severity = a.Condition.SeverityLabel,

@@ -19,6 +19,9 @@ internal sealed class RoundStore(CollectorDatabase database)
         database.MakeDurable();
     }
 
+    /// <summary>One line on the cluster's active round for status outputs, or null.</summary>
+    public string? ActiveSummary(string cluster) => Active(cluster) is { } r ? $"recovery round {r.Id} ({r.Phase}): {r.Status}" : null;
+
     public RecoveryRound? Active(string cluster) =>
         _rounds.Find(LiteDB.Query.EQ("cluster", cluster)).Select(FromDocument).Where(r => r.IsActive).OrderByDescending(r => r.Id).FirstOrDefault();
 

@@ -15,8 +15,7 @@ public sealed class ProxySQLBackendLatency : AlertRule
         ArgumentNullException.ThrowIfNull(settings);
         foreach (var proxy in context.ReportingProxies.Where(p => p.Routing.Writer is not null))
         {
-            var writerHostgroup = proxy.Snapshot.Hostgroups.FirstOrDefault(h => h.Active)?.Writer ?? 10;
-            if (proxy.Snapshot.Pool.FirstOrDefault(p => p.Hostgroup == writerHostgroup && p.Endpoint == proxy.Routing.Writer) is { } pool && pool.LatencyUs / 1000.0 > settings.Threshold)
+            if (proxy.Snapshot.Pool.FirstOrDefault(p => p.Hostgroup == proxy.Routing.WriterHostgroup && p.Endpoint == proxy.Routing.Writer) is { } pool && pool.LatencyUs / 1000.0 > settings.Threshold)
             {
                 yield return Alert(context, proxy.Proxy, AlertSeverity.Warning, settings.For,
                     $"{proxy.Proxy}: writer {pool.Endpoint} answers pings in {Number(pool.LatencyUs / 1000.0)} ms",

@@ -12,12 +12,11 @@ public sealed class ProxySQLMonitorLoginFailing : AlertRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var proxy in context.ReportingProxies)
         {
-            var latest = proxy.Snapshot.GaleraLog.GroupBy(c => c.Endpoint, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.TimeStartUs)!).ToList();
-            if (latest.Count > 0 && latest.All(c => c.Error?.Contains("Access denied", StringComparison.OrdinalIgnoreCase) == true))
+            if (proxy.Routing.MonitorLoginError is { } loginError)
             {
                 yield return Alert(context, proxy.Proxy, AlertSeverity.Critical, settings.For,
                     $"{proxy.Proxy}: the monitor user cannot log in to any node",
-                    $"Every Galera check of ProxySQL {proxy.Proxy} fails with '{latest[0].Error}'. ProxySQL then moves every node to the offline hostgroup: all traffic stops although the databases are fine. Fix mysql-monitor_username/mysql-monitor_password or the user on MariaDB (it needs USAGE only).");
+                    $"Every Galera check of ProxySQL {proxy.Proxy} fails with '{loginError}'. ProxySQL then moves every node to the offline hostgroup: all traffic stops although the databases are fine. Fix mysql-monitor_username/mysql-monitor_password or the user on MariaDB (it needs USAGE only).");
             }
         }
     }

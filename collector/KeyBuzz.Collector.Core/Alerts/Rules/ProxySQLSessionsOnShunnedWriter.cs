@@ -12,10 +12,7 @@ public sealed class ProxySQLSessionsOnShunnedWriter : AlertRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var proxy in context.ReportingProxies)
         {
-            var writerHostgroup = proxy.Snapshot.Hostgroups.FirstOrDefault(h => h.Active)?.Writer ?? 10;
-            // Only writers still listed SHUNNED in runtime_mysql_servers: the pool table keeps stale rows.
-            var shunned = proxy.Snapshot.Servers.Where(s => s.Hostgroup == writerHostgroup && s.Status == "SHUNNED").Select(s => s.Endpoint).ToHashSet(StringComparer.Ordinal);
-            foreach (var pool in proxy.Snapshot.Pool.Where(p => p.Hostgroup == writerHostgroup && p.ConnUsed > 0 && shunned.Contains(p.Endpoint)))
+            foreach (var pool in proxy.Routing.SessionsOnShunnedWriters)
             {
                 yield return Alert(context, proxy.Proxy, AlertSeverity.Warning, settings.For,
                     $"{proxy.Proxy}: {pool.ConnUsed} session(s) still on the old writer {pool.Endpoint}",
