@@ -66,7 +66,11 @@ public sealed class HumanDecisionTests(KeyBuzzLab lab) : IAsyncLifetime
         var grastate = Path.Combine(lab.Cluster.DataDirectory(3), "grastate.dat");
         var original = await File.ReadAllTextAsync(grastate);
         var uuid = original.Split('\n').First(l => l.StartsWith("uuid:", StringComparison.Ordinal))[5..].Trim();
-        await File.WriteAllTextAsync(grastate, original.Replace(uuid, "11111111-2222-3333-4444-555555555555", StringComparison.Ordinal));
+        // A node stopped mid-join has seqno -1; its position would then come from --wsrep-recover (the
+        // real UUID), not from this file: give the forged history a position so it is the evidence.
+        var forged = original.Replace(uuid, "11111111-2222-3333-4444-555555555555", StringComparison.Ordinal);
+        forged = System.Text.RegularExpressions.Regex.Replace(forged, @"^seqno:\s*-1\s*$", "seqno:   1", System.Text.RegularExpressions.RegexOptions.Multiline);
+        await File.WriteAllTextAsync(grastate, forged);
         try
         {
             var round = await Scenario.WaitForRoundAsync(lab, before, r => r.Phase == "AwaitingApproval", TimeSpan.FromSeconds(60), "round awaiting a human");
