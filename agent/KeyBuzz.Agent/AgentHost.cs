@@ -70,6 +70,7 @@ internal static class AgentHost
         builder.Services.AddSingleton<WsrepRecoverRunner>();
         builder.Services.AddSingleton<PositionRecovery>();
         builder.Services.AddSingleton<CommandExecutor>();
+        builder.Services.AddSingleton<ConfigFragmentWriter>();
         builder.Services.AddSingleton<SystemdServiceControl>();
         builder.Services.AddSingleton<ProcessServiceControl>();
         builder.Services.AddSingleton<IServiceControl>(sp => sp.GetRequiredService<IOptions<RepairOptions>>().Value.ServiceControl == "process"

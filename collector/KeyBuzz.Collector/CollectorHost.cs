@@ -95,6 +95,12 @@ internal static class CollectorHost
         builder.Services.AddSingleton<ClusterJsonBuilder>();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<ApiAuthFilter>();
+        builder.Services.AddSingleton<Commands.PendingCommands>();
+        builder.Services.AddSingleton<Commands.NodeActions>();
+        builder.Services.AddSingleton<Tuning.ClusterHealth>();
+        builder.Services.AddSingleton<Tuning.DesiredConfigStore>();
+        builder.Services.AddSingleton<Tuning.ConfigPlanner>();
+        builder.Services.AddSingleton<Tuning.RolloutRunner>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Api.Json.ApiJsonContext.Default));
 
         var app = builder.Build();

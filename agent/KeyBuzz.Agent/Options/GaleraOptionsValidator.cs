@@ -32,6 +32,11 @@ internal sealed class GaleraOptionsValidator : IValidateOptions<GaleraOptions>
             errors.Add($"Galera:PidFile '{options.PidFile}' must be an absolute path");
         }
 
+        if (!Path.IsPathFullyQualified(options.ConfigFragmentPath) || !options.ConfigFragmentPath.EndsWith(".cnf", StringComparison.Ordinal))
+        {
+            errors.Add($"Galera:ConfigFragmentPath '{options.ConfigFragmentPath}' must be an absolute path ending in .cnf (mariadbd's !includedir reads only *.cnf)");
+        }
+
         if (options.SamplerTimeoutMs is < 50 or > 30_000)
         {
             errors.Add($"Galera:SamplerTimeoutMs {options.SamplerTimeoutMs} is out of range: use 50..30000");

@@ -20,6 +20,7 @@ internal sealed class CommandExecutor(
     GrastateEditor grastate,
     PeerProbe peers,
     NodeActionLock actionLock,
+    ConfigFragmentWriter fragments,
     IOptions<AgentOptions> agent,
     IOptions<GaleraOptions> galera,
     IOptions<RepairOptions> repair,
@@ -27,6 +28,7 @@ internal sealed class CommandExecutor(
     ILogger<CommandExecutor> logger)
 {
     private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(10);
 
     public async Task<CommandResult> ExecuteAsync(Command command, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -43,6 +45,8 @@ internal sealed class CommandExecutor(
                 {
                     CommandKind.Bootstrap => await BootstrapAsync(command, receivedAt, cancellationToken),
                     CommandKind.Start => await StartAsync(command, cancellationToken),
+                    CommandKind.Stop or CommandKind.Kill or CommandKind.Restart => await StopOrRestartAsync(command, receivedAt, cancellationToken),
+                    CommandKind.WriteConfig => await WriteConfigAsync(command, receivedAt, cancellationToken),
                     _ => Refuse(command, $"unknown command kind {command.Kind}"),
                 };
             }
@@ -113,11 +117,100 @@ internal sealed class CommandExecutor(
             position = await recovery.RecoverAsync(cancellationToken);
         }
 
+        state.HoldDown(DateTimeOffset.MinValue, string.Empty);
         Log.CommandExecuting(logger, command.Kind.ToString(), command.CommandId, command.Round, $"starting normally{(position is null ? string.Empty : $" from {position}")}");
         state.SetStatus("starting", $"round {command.Round}: starting normally to join the Primary Component", 0);
         state.SetRecovered(null, null);
         await service.StartAsync(local.Grastate is { HasPosition: true } ? null : position, cancellationToken);
         return Result(command, true, "started", "mariadbd started normally");
+    }
+
+    /// <summary>Operator actions (drills, rolling restarts): single-use, short-lived, and never on the last Primary node.</summary>
+    private async Task<CommandResult> StopOrRestartAsync(Command command, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (OperatorCommandRefusal(command, receivedAt) is { } refusal)
+        {
+            return Refuse(command, refusal);
+        }
+
+        var advice = state.FreshAdvice(TimeSpan.FromMilliseconds(repair.Value.AdviceMaxAgeMs))!;
+        if (!advice.PrimaryElsewhere)
+        {
+            return Refuse(command, "no other node reports a Primary Component: stopping this one could leave the cluster without any");
+        }
+
+        if (command.HoldMs > MaxHold.TotalMilliseconds)
+        {
+            return Refuse(command, $"hold of {command.HoldMs} ms is longer than the {MaxHold.TotalMinutes:0} min allowed");
+        }
+
+        ledger.MarkUsed(command.CommandId);
+        var kill = command.Kind == CommandKind.Kill;
+        Log.CommandExecuting(logger, command.Kind.ToString(), command.CommandId, command.Round, command.Kind == CommandKind.Restart ? "restarting mariadbd" : kill ? "killing mariadbd (SIGKILL)" : "stopping mariadbd");
+        if (command.Kind == CommandKind.Restart)
+        {
+            state.HoldDown(DateTimeOffset.MinValue, string.Empty);
+            state.SetStatus("restarting", "restart requested by the collector (rolling config apply)", 0);
+            await service.RestartAsync(cancellationToken);
+            return Result(command, true, "restarted", "mariadbd restarted");
+        }
+
+        // The hold is set before the stop: self-repair must not race the operator's stop.
+        var reason = $"{(kill ? "killed" : "stopped")} on purpose by command {command.CommandId}: self-repair stands aside for {command.HoldMs / 1000.0:0.#} s";
+        state.HoldDown(time.GetUtcNow().AddMilliseconds(command.HoldMs), reason);
+        await service.StopAsync(kill, cancellationToken);
+        return Result(command, true, kill ? "killed" : "stopped", reason);
+    }
+
+    private async Task<CommandResult> WriteConfigAsync(Command command, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (OperatorCommandRefusal(command, receivedAt) is { } refusal)
+        {
+            return Refuse(command, refusal);
+        }
+
+        if (command.ConfigText.Length is 0 or > 64 * 1024)
+        {
+            return Refuse(command, "the config fragment is empty or larger than 64 KiB");
+        }
+
+        ledger.MarkUsed(command.CommandId);
+        var backup = await fragments.WriteAsync(command.ConfigText, cancellationToken);
+        var message = $"wrote {galera.Value.ConfigFragmentPath}{(backup is null ? " (no previous file)" : $", previous kept as {backup}")}";
+        Log.CommandExecuting(logger, command.Kind.ToString(), command.CommandId, command.Round, message);
+        return Result(command, true, "written", message);
+    }
+
+    private string? OperatorCommandRefusal(Command command, DateTimeOffset receivedAt)
+    {
+        if (command.Node != agent.Value.NodeName)
+        {
+            return $"command is for {command.Node}, this is {agent.Value.NodeName}";
+        }
+
+        if (command.CommandId.Length == 0 || ledger.IsUsed(command.CommandId))
+        {
+            return $"command {command.CommandId} was already used: every command is single-use";
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeMilliseconds(command.IssuedAtUnixMs).AddMilliseconds(command.TtlMs) + ClockSkewAllowance;
+        if (command.TtlMs == 0 || receivedAt > expires || time.GetUtcNow() > expires)
+        {
+            return "the command expired before it could be carried out";
+        }
+
+        var advice = state.FreshAdvice(TimeSpan.FromMilliseconds(repair.Value.AdviceMaxAgeMs));
+        if (advice is null)
+        {
+            return "no fresh view from the collector";
+        }
+
+        if (advice.Maintenance)
+        {
+            return "node in maintenance: nothing is done to it";
+        }
+
+        return advice.ActiveRound != 0 ? $"recovery round {advice.ActiveRound} is in progress" : null;
     }
 
     private CommandResult Refuse(Command command, string reason)

@@ -10,4 +10,10 @@ internal interface IServiceControl
 
     /// <summary>Start as a new Primary Component (--wsrep-new-cluster).</summary>
     Task BootstrapAsync(LocalPosition position, CancellationToken cancellationToken);
+
+    /// <summary>Stop mariadbd (SIGTERM: clean InnoDB shutdown; kill: SIGKILL, a crash) and wait until it is gone.</summary>
+    Task StopAsync(bool kill, CancellationToken cancellationToken);
+
+    /// <summary>Clean stop then a normal start (never a bootstrap).</summary>
+    Task RestartAsync(CancellationToken cancellationToken);
 }

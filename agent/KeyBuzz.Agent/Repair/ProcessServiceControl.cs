@@ -10,13 +10,49 @@ namespace KeyBuzz.Agent.Repair;
 /// Starts mariadbd directly (the lab): detached in its own session so it outlives the agent, its
 /// pid written to Galera:PidFile where the process probe and the lab tool find it.
 /// </summary>
-internal sealed class ProcessServiceControl(CommandRunner runner, IOptions<RepairOptions> repair, IOptions<GaleraOptions> galera, IOptions<AgentOptions> agent) : IServiceControl
+internal sealed class ProcessServiceControl(CommandRunner runner, IProcessProbe probe, IOptions<RepairOptions> repair, IOptions<GaleraOptions> galera, IOptions<AgentOptions> agent, TimeProvider time) : IServiceControl
 {
+    /// <summary>A clean InnoDB shutdown of a large buffer pool takes minutes; a SIGKILL is immediate.</summary>
+    private static readonly TimeSpan CleanStopTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(15);
+
     public Task StartAsync(LocalPosition? position, CancellationToken cancellationToken) =>
         LaunchAsync(position is null ? [] : [$"--wsrep_start_position={position}"], cancellationToken);
 
     public Task BootstrapAsync(LocalPosition position, CancellationToken cancellationToken) =>
         LaunchAsync(["--wsrep-new-cluster", $"--wsrep_start_position={position}"], cancellationToken);
+
+    public async Task StopAsync(bool kill, CancellationToken cancellationToken)
+    {
+        var text = File.Exists(galera.Value.PidFile) ? (await File.ReadAllTextAsync(galera.Value.PidFile, cancellationToken)).Trim() : string.Empty;
+        if (!probe.IsMariadbRunning() || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid <= 1)
+        {
+            return; // already down
+        }
+
+        var (code, output) = await runner.RunAsync("/bin/kill", [kill ? "-KILL" : "-TERM", pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), cancellationToken);
+        if (code != 0 && probe.IsMariadbRunning())
+        {
+            throw new IOException($"kill {(kill ? "-KILL" : "-TERM")} {pid} failed (exit {code}): {output.Trim()}");
+        }
+
+        var deadline = time.GetUtcNow() + (kill ? KillTimeout : CleanStopTimeout);
+        while (probe.IsMariadbRunning())
+        {
+            if (time.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"mariadbd (pid {pid}) still running {(kill ? KillTimeout : CleanStopTimeout).TotalSeconds:0} s after {(kill ? "SIGKILL" : "SIGTERM")}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
+    }
+
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync(kill: false, cancellationToken);
+        await StartAsync(null, cancellationToken); // a clean stop leaves grastate.dat with the position
+    }
 
     private async Task LaunchAsync(IReadOnlyList<string> extra, CancellationToken cancellationToken)
     {

@@ -61,6 +61,12 @@ internal sealed class RepairLoop(
         var o = repair.Value;
         var advice = state.FreshAdvice(TimeSpan.FromMilliseconds(o.AdviceMaxAgeMs));
         ReleaseOnMaintenanceCycle(advice);
+        if (state.HeldDown() is { } drill)
+        {
+            state.SetStatus("stopped", drill, (uint)_budget.AttemptsInWindow(now));
+            return;
+        }
+
         var local = await observer.ObserveAsync(cancellationToken);
         if (local.MariadbRunning)
         {

@@ -16,6 +16,27 @@ internal sealed class RepairState(TimeProvider time)
     private RecoveredPosition? _recovered;
     private LocalPosition? _recoveredPosition;
     private RepairStatus _status = new() { State = "idle", Reason = "starting" };
+    private DateTimeOffset _heldDownUntil;
+    private string _heldDownReason = string.Empty;
+
+    /// <summary>An operator stopped the node on purpose (a drill): self-repair leaves it down until then.</summary>
+    public void HoldDown(DateTimeOffset until, string reason)
+    {
+        lock (_lock)
+        {
+            _heldDownUntil = until;
+            _heldDownReason = reason;
+        }
+    }
+
+    /// <summary>The reason while a hold-down is in force, else null.</summary>
+    public string? HeldDown()
+    {
+        lock (_lock)
+        {
+            return time.GetUtcNow() < _heldDownUntil ? _heldDownReason : null;
+        }
+    }
 
     public void SetAdvice(ClusterAdvice advice)
     {

@@ -23,6 +23,21 @@ internal sealed class SystemdServiceControl(CommandRunner runner, IOptions<Repai
         }
     }
 
+    public Task StopAsync(bool kill, CancellationToken cancellationToken) =>
+        SystemctlAsync(kill ? ["kill", "--signal=SIGKILL", options.Value.SystemdUnit] : ["stop", options.Value.SystemdUnit], cancellationToken);
+
+    /// <summary>Waits for the unit: MariaDB's Type=notify unit is ready only after the node joined (IST/SST included).</summary>
+    public Task RestartAsync(CancellationToken cancellationToken) => SystemctlAsync(["restart", options.Value.SystemdUnit], cancellationToken);
+
+    private async Task SystemctlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var (code, output) = await runner.RunAsync("/usr/bin/systemctl", args, Timeout, cancellationToken);
+        if (code != 0)
+        {
+            throw new IOException($"systemctl {string.Join(' ', args)} failed (exit {code}): {output.Trim()}");
+        }
+    }
+
     public async Task BootstrapAsync(LocalPosition position, CancellationToken cancellationToken)
     {
         var (code, output) = await runner.RunAsync("/usr/bin/systemctl", ["start", options.Value.BootstrapUnit], Timeout, cancellationToken);

@@ -9,7 +9,8 @@ internal sealed class VariablesSampler(MariaDbConnector connector) : IGaleraSamp
     private const string Query =
         "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('wsrep_desync','read_only','wsrep_reject_queries'," +
         "'wsrep_sst_donor_rejects_queries','wsrep_provider_options','wsrep_cluster_name','wsrep_node_name'," +
-        "'wsrep_on','innodb_flush_log_at_trx_commit','sync_binlog','version','max_connections')";
+        "'wsrep_on','innodb_flush_log_at_trx_commit','sync_binlog','version','max_connections'," +
+        "'innodb_buffer_pool_size','innodb_log_file_size','innodb_flush_method','wsrep_sst_method','wsrep_slave_threads')";
 
     public string Name => "variables";
 

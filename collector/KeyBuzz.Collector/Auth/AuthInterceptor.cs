@@ -16,6 +16,9 @@ internal sealed class AuthInterceptor(TokenValidator validator, ILogger<AuthInte
         "/keybuzz.v1.Operations/ApproveBootstrap",
         "/keybuzz.v1.Operations/ForceBootstrap",
         "/keybuzz.v1.Operations/SetMaintenance",
+        "/keybuzz.v1.Operations/RunNodeAction",
+        "/keybuzz.v1.Operations/StartGaleraRollout",
+        "/keybuzz.v1.Operations/RecordDrill",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)

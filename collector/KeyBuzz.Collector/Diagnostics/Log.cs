@@ -53,4 +53,10 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Information, "Downsampling: {Count} one-minute aggregates written")]
     public static partial void Downsampled(ILogger logger, int count);
+
+    [LoggerMessage(6001, LogLevel.Warning, "Operator action {Action} on {Cluster}/{Node}: {Outcome}: {Message}")]
+    public static partial void NodeAction(ILogger logger, string action, string cluster, string node, string outcome, string message);
+
+    [LoggerMessage(6002, LogLevel.Warning, "Rolling apply {Id} on {Cluster}: {Message}")]
+    public static partial void Rollout(ILogger logger, string id, string cluster, string message);
 }

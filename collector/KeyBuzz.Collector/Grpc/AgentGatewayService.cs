@@ -20,6 +20,7 @@ internal sealed class AgentGatewayService(
     AgentSessions sessions,
     AdviceService advice,
     RecoveryCoordinator coordinator,
+    Commands.PendingCommands pending,
     TimeProvider time,
     Metrics.CollectorMetrics metrics,
     ILogger<AgentGatewayService> logger) : AgentGateway.AgentGatewayBase
@@ -78,6 +79,7 @@ internal sealed class AgentGatewayService(
                     case AgentMessage.BodyOneofCase.Result:
                         var r = message.Result;
                         coordinator.OnResult(hello.ClusterName, hello.NodeName, r.CommandId, r.Accepted, r.Outcome, r.Message);
+                        pending.Complete(r);
                         break;
                     default:
                         throw new RpcException(new Status(StatusCode.InvalidArgument, "after the hello only reading batches and command results are accepted"));

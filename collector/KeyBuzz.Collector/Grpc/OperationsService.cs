@@ -19,6 +19,9 @@ internal sealed class OperationsService(
     SteppedHistory stepped,
     Alerts.AlertBoard alerts,
     Events.EventStore events,
+    Commands.NodeActions nodeActions,
+    Tuning.ConfigPlanner configPlanner,
+    Tuning.RolloutRunner rollouts,
     ILogger<OperationsService> logger,
     IOptions<CollectorOptions> options,
     TimeProvider time) : Operations.OperationsBase
@@ -107,9 +110,9 @@ internal sealed class OperationsService(
 
     public override Task<EventsReply> GetEvents(EventsRequest request, ServerCallContext context)
     {
-        if (request.Kind is not ("" or "alert" or "view"))
+        if (request.Kind is not ("" or "alert" or "view" or "drill" or "rollout"))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"kind '{request.Kind}' must be alert or view"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"kind '{request.Kind}' must be alert, view, drill or rollout"));
         }
 
         var limit = request.Limit is > 0 and <= 10_000 ? (int)request.Limit : 1000;
@@ -173,6 +176,41 @@ internal sealed class OperationsService(
         maintenance.Set(cluster, request.Node, request.On, reason, time.GetUtcNow());
         Diagnostics.Log.Maintenance(logger, request.On ? "on" : "off", cluster, request.Node, reason);
         return Task.FromResult(new MaintenanceReply { Cluster = cluster, Node = request.Node, On = request.On });
+    }
+
+    public override Task<NodeActionReply> RunNodeAction(NodeActionRequest request, ServerCallContext context) =>
+        nodeActions.RunAsync(ResolveCluster(request.Cluster, request.Node), request, context.CancellationToken);
+
+    public override Task<GaleraConfigPlan> PlanGaleraConfig(GaleraConfigRequest request, ServerCallContext context) =>
+        Task.FromResult(configPlanner.Plan(ResolveCluster(request.Cluster), request.Fragment));
+
+    public override Task<Rollout> StartGaleraRollout(GaleraConfigRequest request, ServerCallContext context)
+    {
+        var timeout = TimeSpan.FromSeconds(request.NodeTimeoutSeconds is > 0 and <= 86_400 ? request.NodeTimeoutSeconds : 600);
+        var (rollout, error) = rollouts.Start(ResolveCluster(request.Cluster), request.Fragment, timeout);
+        return rollout is not null ? Task.FromResult(rollout) : throw new RpcException(new Status(StatusCode.FailedPrecondition, error ?? "cannot start"));
+    }
+
+    public override Task<Rollout> GetRollout(ClusterRequest request, ServerCallContext context)
+    {
+        var cluster = ResolveCluster(request.Cluster);
+        return Task.FromResult(rollouts.Latest(cluster) ?? throw new RpcException(new Status(StatusCode.NotFound, $"no rolling apply ran on {cluster} since the collector started")));
+    }
+
+    public override Task<DrillRecord> RecordDrill(DrillRecord request, ServerCallContext context)
+    {
+        if (request.Drill.Length == 0 || request.Summary.Length == 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "a drill record needs the drill name and a summary"));
+        }
+
+        var cluster = ResolveCluster(request.Cluster);
+        var at = time.GetUtcNow();
+        events.Append([new Events.StoredEvent(at, "drill", cluster, request.Node, request.Drill, request.Passed ? "passed" : "failed", request.Passed ? "info" : "warning", request.Summary, request.Report)]);
+        var stored = request.Clone();
+        stored.Cluster = cluster;
+        stored.AtUnixMs = at.ToUnixTimeMilliseconds();
+        return Task.FromResult(stored);
     }
 
     /// <summary>The named cluster, or the only one known.</summary>

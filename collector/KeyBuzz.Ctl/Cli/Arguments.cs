@@ -57,6 +57,9 @@ internal sealed class Arguments
 
     public bool Flag(string name) => _options.Remove(name);
 
+    /// <summary>Whether an option was given, without consuming it.</summary>
+    public bool Has(string name) => _options.ContainsKey(name);
+
     public string? Option(string name) => _options.Remove(name, out var value) ? value : null;
 
     /// <summary>A whole-number option, or <paramref name="fallback"/> when absent.</summary>

@@ -33,13 +33,23 @@ internal static class KbctlApp
           galera config [--ram-mib N] [--gcache-mib 1024] [--write-rate-kib-s R] [--fc-limit 256] [--keepalive 3]
                  [--suspect 10] [--inactive 30] [--sst rsync|mariabackup --sst-user U --sst-password-file F] [--out FILE]
                                                         Galera/InnoDB server config fragment (offline)
+                 [--from-collector [--rate-since 7d] [--ist-window 4h]]
+                                                        size gcache.size from the write rate the collector saw
+          galera apply --fragment FILE [--dry-run] [--node-timeout 10m]
+                                                        rolling apply, one node at a time (--dry-run: diff per node)
+          galera drift | galera rollout                 live settings vs the applied fragment | latest rolling apply
+          drill mariadb-node [NODE] [--kill] --sql H:P,H:P,H:P --db-password-file F [--db-user keybuzz_drill]
+                 [--database keybuzz_drill] [--through PROXY:6033] [--down 10s]
+                                                        stop (or kill) a node under writes; report gap, errors, lost writes
+          drill health                                  every node and proxy, one line each; exit 1 on any problem
+          drill history [--since 30d]                   stored drill results
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.
         --token defaults to $KBCTL_TOKEN, else the file $KBCTL_TOKEN_FILE or ~/.config/keybuzz/kbctl.token.
         --ca (or $KBCTL_CA): the cluster CA for an https:// collector (ca.crt from `kb-collector tls init`).
         Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 3 token missing or not allowed, 64 usage error.
         """;
 
-    private static readonly HashSet<string> Flags = ["--json", "--help", "--force"];
+    private static readonly HashSet<string> Flags = ["--json", "--help", "--force", "--from-collector", "--dry-run", "--kill"];
 
     public static Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(argv, output, error, TextReader.Null, cancellationToken);
@@ -62,15 +72,16 @@ internal static class KbctlApp
             }
 
             var command = args.Shift();
-            if (command is "inventory" or "proxysql" or "galera")
+            if (command is "inventory" or "proxysql")
             {
                 // offline: no collector involved
-                return command switch
-                {
-                    "inventory" => await InventoryCommand.RunAsync(args, output, error),
-                    "proxysql" => await ProxySqlCommand.RunAsync(args, output, error),
-                    _ => await GaleraCommand.RunAsync(args, output, error),
-                };
+                return command == "inventory" ? await InventoryCommand.RunAsync(args, output, error) : await ProxySqlCommand.RunAsync(args, output, error);
+            }
+
+            if (command == "galera")
+            {
+                // config is offline unless it sizes the gcache from the collector's history
+                return await GaleraCommand.RunAsync(args, () => CollectorConnection.Open(url, token, ca), json, output, error, cancellationToken);
             }
 
             using var collector = CollectorConnection.Open(url, token, ca);
@@ -84,7 +95,8 @@ internal static class KbctlApp
                 "maintenance" => await MaintenanceCommand.RunAsync(collector, args, output, cancellationToken),
                 "alerts" => await AlertsCommand.RunAsync(collector, args, json, output, cancellationToken),
                 "events" => await EventsCommand.RunAsync(collector, args, json, output, cancellationToken),
-                _ => throw new UsageException($"unknown command '{command}' (try: status, history, alerts, events, bootstrap, recovery, maintenance)"),
+                "drill" => await DrillCommand.RunAsync(collector, args, json, output, cancellationToken),
+                _ => throw new UsageException($"unknown command '{command}' (try: status, history, alerts, events, bootstrap, recovery, maintenance, drill, galera)"),
             };
         }
         catch (UsageException ex)

@@ -13,9 +13,9 @@ internal static class EventsCommand
         var since = TimeArgument.Parse(args.Option("--since") ?? "1h", DateTimeOffset.UtcNow, "--since");
         var cluster = args.Option("--cluster") ?? string.Empty;
         var kind = args.Option("--kind") ?? string.Empty;
-        if (kind is not ("" or "alert" or "view"))
+        if (kind is not ("" or "alert" or "view" or "drill" or "rollout"))
         {
-            throw new UsageException($"--kind '{kind}' must be alert or view");
+            throw new UsageException($"--kind '{kind}' must be alert, view, drill or rollout");
         }
 
         var limitText = args.Option("--limit") ?? "1000";

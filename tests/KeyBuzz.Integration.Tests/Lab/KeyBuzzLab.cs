@@ -150,7 +150,9 @@ public sealed class KeyBuzzLab : IAsyncLifetime
               "Agent": { "NodeName": "node{{node}}", "ClusterName": "{{Cluster.ClusterName}}", "CollectorUrl": "{{CollectorUrl}}",
                          "StateDirectory": "{{dir}}", "ReconnectMaxMs": 1000, "TokenFile": "{{Path.Combine(dir, "token")}}" },
               "Galera": { "Host": "{{Cluster.Address(node)}}", "Port": 3306, "User": "kbmon", "Password": "kbmon-lab",
-                          "DataDirectory": "{{Cluster.DataDirectory(node)}}", "PidFile": "{{Cluster.PidFile(node)}}" },
+                          "DataDirectory": "{{Cluster.DataDirectory(node)}}", "PidFile": "{{Cluster.PidFile(node)}}",
+                          "ConfigFragmentPath": "{{Cluster.ConfigFragment(node)}}",
+                          "NodeProviderOptions": "gmcast.listen_addr=tcp://{{Cluster.Address(node)}}:4567;ist.recv_addr={{Cluster.Address(node)}}:4568" },
               "Repair": { "ServiceControl": "process", "DefaultsFile": "{{Cluster.DefaultsFile(node)}}",
                           "PeerAddresses": [ {{string.Join(", ", Enumerable.Range(1, 3).Where(n => n != node).Select(n => $"\"{Cluster.Address(n)}:3306\""))}} ],
                           "BackoffSeconds": 2, "MaxRestarts": 3 }

@@ -28,6 +28,9 @@ internal sealed class LabCluster
 
     public string DefaultsFile(int node) => Path.Combine(Directory, $"node{node}", "my.cnf");
 
+    /// <summary>Where the node's agent writes the rolling-apply fragment (my.cnf includes conf.d/ last).</summary>
+    public string ConfigFragment(int node) => Path.Combine(Directory, $"node{node}", "conf.d", "70-keybuzz-tuning.cnf");
+
     public string ErrorLog(int node) => Path.Combine(Directory, $"node{node}", "error.log");
 
     public int? Pid(int node) => File.Exists(PidFile(node)) && int.TryParse(File.ReadAllText(PidFile(node)).Trim(), out var pid) ? pid : null;

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace KeyBuzz.Ctl.Drills;
+
+/// <summary>What a node drill measured, and the report an operator reads.</summary>
+internal sealed record DrillMeasurements(
+    string Drill,
+    string Node,
+    int Acked,
+    int Errors,
+    IReadOnlyList<string> ErrorSamples,
+    TimeSpan LongestWriteGap,
+    IReadOnlyDictionary<string, int> LostPerAddress,
+    TimeSpan? RejoinAfterStart,
+    TimeSpan? DownFor,
+    string? Problem)
+{
+    /// <summary>Acknowledged writes missing on the worst node (nodes that could not be read count as -1 and fail the drill).</summary>
+    public int Lost => LostPerAddress.Values.DefaultIfEmpty(0).Max();
+
+    public bool Passed => Problem is null && Lost == 0 && RejoinAfterStart is not null && LostPerAddress.Values.All(v => v >= 0);
+
+    public string Summary => string.Create(CultureInfo.InvariantCulture,
+        $"{(Passed ? "PASSED" : "FAILED")}: {Drill} {Node}: write gap {Seconds(LongestWriteGap)}, {Errors} client errors, {Lost} acknowledged writes lost, back Synced {(RejoinAfterStart is { } r ? Seconds(r) : "never")} after start");
+
+    public string Report()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Drill {Drill} on {Node}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  writes acknowledged      {Acked} (one every 50 ms)\n");
+        text.Append(CultureInfo.InvariantCulture, $"  longest write gap        {Seconds(LongestWriteGap)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  client errors            {Errors}{(ErrorSamples.Count > 0 ? $" ({string.Join(" | ", ErrorSamples)})" : string.Empty)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  node down for            {(DownFor is { } d ? Seconds(d) : "-")}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  back Synced after start  {(RejoinAfterStart is { } r ? Seconds(r) : "never")}\n");
+        foreach (var (address, lost) in LostPerAddress)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  acknowledged writes missing on {address}: {(lost < 0 ? "could not be read" : lost)}\n");
+        }
+
+        if (Problem is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  problem: {Problem}\n");
+        }
+
+        text.Append(Summary).Append('\n');
+        return text.ToString();
+    }
+
+    public static TimeSpan LongestGap(IReadOnlyList<TimeSpan> ackTimes)
+    {
+        var longest = TimeSpan.Zero;
+        for (var i = 1; i < ackTimes.Count; i++)
+        {
+            longest = ackTimes[i] - ackTimes[i - 1] > longest ? ackTimes[i] - ackTimes[i - 1] : longest;
+        }
+
+        return longest;
+    }
+
+    private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.00} s");
+}

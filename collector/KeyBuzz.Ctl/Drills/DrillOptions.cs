@@ -1,0 +1,24 @@
+using System.Globalization;
+using KeyBuzz.Ctl.Cli;
+
+namespace KeyBuzz.Ctl.Drills;
+
+/// <summary>How a node drill connects and how long it keeps the node away.</summary>
+internal sealed record DrillOptions(
+    IReadOnlyList<string> Sql,
+    string? Through,
+    string User,
+    string Password,
+    string Database,
+    bool Kill,
+    TimeSpan Down,
+    TimeSpan RejoinTimeout)
+{
+    public static (string Host, uint Port) HostPort(string address)
+    {
+        var colon = address.LastIndexOf(':');
+        return colon > 0 && uint.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? (address[..colon], port)
+            : throw new UsageException($"'{address}' is not HOST:PORT");
+    }
+}

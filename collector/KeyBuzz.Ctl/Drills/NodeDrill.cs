@@ -1,0 +1,158 @@
+using KeyBuzz.Contracts.V1;
+using KeyBuzz.Ctl.Cli;
+using MySqlConnector;
+
+namespace KeyBuzz.Ctl.Drills;
+
+/// <summary>
+/// Stop (or kill) one MariaDB node under a steady write load, keep it down, start it, wait until it
+/// is Synced again, then check every acknowledged write on every node. Always restores the node.
+/// </summary>
+internal sealed class NodeDrill(CollectorConnection collector, DrillOptions options, TextWriter output)
+{
+    private readonly Operations.OperationsClient _client = new(collector.Channel);
+
+    public async Task<DrillMeasurements> RunAsync(string cluster, string node, CancellationToken cancellationToken)
+    {
+        var name = options.Kill ? "mariadb-node --kill" : "mariadb-node";
+        var table = $"`{options.Database}`.kb_drill";
+        await PrepareAsync(table, cancellationToken);
+        var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+        var writer = new DrillWriter([.. (options.Through is { } t ? [t] : options.Sql).Select(ConnectionString)], table, firstId);
+        var taken = false;
+        TimeSpan? downFor = null, rejoin = null;
+        string? problem = null;
+        try
+        {
+            writer.Start();
+            if (!await UntilAsync(() => Task.FromResult(writer.AckedCount >= 20), TimeSpan.FromSeconds(15), cancellationToken))
+            {
+                return await DoneAsync(writer, name, node, null, null, "the client could not write before the drill started (check --sql/--through and the drill user)");
+            }
+
+            await output.WriteLineAsync($"{Stamp(writer)} {(options.Kill ? "killing" : "stopping")} {node} (writes continue)");
+            var stopAt = writer.Elapsed;
+            var stopped = await ActAsync(cluster, node, options.Kill ? "kill" : "stop", cancellationToken);
+            taken = stopped.Accepted;
+            if (!stopped.Accepted)
+            {
+                return await DoneAsync(writer, name, node, null, null, $"the agent refused to {(options.Kill ? "kill" : "stop")} {node}: {stopped.Message}");
+            }
+
+            await output.WriteLineAsync($"{Stamp(writer)} {node} {stopped.Outcome}; keeping it down {options.Down.TotalSeconds:0} s");
+            await Task.Delay(options.Down, cancellationToken); // the drill's chosen outage length, not a wait for a state
+            var startAt = writer.Elapsed;
+            var started = await ActAsync(cluster, node, "start", cancellationToken);
+            downFor = writer.Elapsed - stopAt;
+            await output.WriteLineAsync($"{Stamp(writer)} start {node}: {started.Outcome} {started.Message}");
+            if (await UntilAsync(async () => await IsSyncedAsync(cluster, node, cancellationToken), options.RejoinTimeout, cancellationToken))
+            {
+                rejoin = writer.Elapsed - startAt;
+                taken = false;
+                await output.WriteLineAsync($"{Stamp(writer)} {node} Synced again");
+            }
+            else
+            {
+                problem = $"{node} not Synced {options.RejoinTimeout.TotalSeconds:0} s after the start";
+            }
+
+            var more = writer.AckedCount + 20;
+            await UntilAsync(() => Task.FromResult(writer.AckedCount >= more), TimeSpan.FromSeconds(15), cancellationToken);
+            return await DoneAsync(writer, name, node, downFor, rejoin, problem);
+        }
+        finally
+        {
+            await writer.StopAsync();
+            if (taken && !await IsSyncedAsync(cluster, node, CancellationToken.None))
+            {
+                // Restore whatever happened above (an error, Ctrl-C): the node must not stay down.
+                await ActAsync(cluster, node, "start", CancellationToken.None);
+            }
+        }
+
+        async Task<DrillMeasurements> DoneAsync(DrillWriter w, string drill, string n, TimeSpan? down, TimeSpan? back, string? why)
+        {
+            await w.StopAsync();
+            var (acked, errors) = w.Results();
+            var lost = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var address in options.Sql)
+            {
+                lost[address] = await MissingOnAsync(address, table, firstId, acked.Select(a => a.Id));
+            }
+
+            return new DrillMeasurements(drill, n, acked.Count, errors.Count, [.. errors.Select(e => e.Message).Distinct().Take(3)],
+                DrillMeasurements.LongestGap([.. acked.Select(a => a.At)]), lost, back, down, why);
+        }
+    }
+
+    private async Task PrepareAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(ConnectionString(options.Sql[0]));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand($"CREATE TABLE IF NOT EXISTS {table} (id BIGINT PRIMARY KEY, at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Acknowledged ids missing on one node (read directly, not through ProxySQL); -1 when the node cannot be read.</summary>
+    private async Task<int> MissingOnAsync(string address, string table, long firstId, IEnumerable<long> acked)
+    {
+        try
+        {
+            await using var connection = new MySqlConnection(ConnectionString(address));
+            await connection.OpenAsync();
+            await using var command = new MySqlCommand($"SELECT id FROM {table} WHERE id >= {firstId}", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var present = new HashSet<long>();
+            while (await reader.ReadAsync())
+            {
+                present.Add(reader.GetInt64(0));
+            }
+
+            return acked.Count(id => !present.Contains(id));
+        }
+        catch (MySqlException)
+        {
+            return -1;
+        }
+    }
+
+    private async Task<NodeActionReply> ActAsync(string cluster, string node, string action, CancellationToken cancellationToken) =>
+        await _client.RunNodeActionAsync(
+            new NodeActionRequest { Cluster = cluster, Node = node, Action = action, HoldSeconds = (uint)Math.Min(600, options.Down.TotalSeconds + 120) },
+            headers: collector.Headers, deadline: DateTime.UtcNow.AddMinutes(12), cancellationToken: cancellationToken);
+
+    private async Task<bool> IsSyncedAsync(string cluster, string node, CancellationToken cancellationToken)
+    {
+        var status = await _client.GetStatusAsync(new StatusRequest { Cluster = cluster }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+        var n = status.Clusters.SelectMany(c => c.Nodes).FirstOrDefault(x => x.Name == node);
+        return n is { Reporting: true, MariadbRunning: true, ClusterStatus: "Primary", LocalState: "Synced" };
+    }
+
+    private static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+
+        return await condition();
+    }
+
+    private string ConnectionString(string address)
+    {
+        var (host, port) = DrillOptions.HostPort(address);
+        return new MySqlConnectionStringBuilder
+        {
+            Server = host, Port = port, UserID = options.User, Password = options.Password, Database = options.Database,
+            ConnectionTimeout = 2, DefaultCommandTimeout = 3, Pooling = false,
+        }.ConnectionString;
+    }
+
+    private static string Stamp(DrillWriter writer) => $"  +{writer.Elapsed.TotalSeconds,6:0.00}s";
+}

@@ -1,0 +1,34 @@
+using KeyBuzz.Ctl.Drills;
+
+namespace KeyBuzz.Ctl.Tests.Drills;
+
+public sealed class DrillMeasurementsTests
+{
+    private static DrillMeasurements Result(Dictionary<string, int> lost, TimeSpan? rejoin = null, string? problem = null) =>
+        new("mariadb-node", "node2", 400, 3, ["Connection refused"], TimeSpan.FromSeconds(1.2), lost, rejoin ?? TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(10), problem);
+
+    [Fact]
+    public void Passes_only_with_zero_lost_on_every_node_and_the_node_back()
+    {
+        Assert.True(Result(new() { ["a"] = 0, ["b"] = 0 }).Passed);
+        Assert.False(Result(new() { ["a"] = 0, ["b"] = 2 }).Passed);
+        Assert.False(Result(new() { ["a"] = 0, ["b"] = -1 }).Passed); // a node that cannot be read proves nothing
+        Assert.False(new DrillMeasurements("mariadb-node", "node2", 400, 0, [], TimeSpan.Zero, new Dictionary<string, int> { ["a"] = 0 }, null, null, null).Passed);
+        Assert.False(Result(new() { ["a"] = 0 }, problem: "refused").Passed);
+    }
+
+    [Fact]
+    public void Report_names_gap_errors_lost_writes_and_rejoin_time()
+    {
+        var report = Result(new() { ["127.0.0.11:3306"] = 0, ["127.0.0.12:3306"] = -1 }).Report();
+        Assert.Contains("longest write gap        1.20 s", report, StringComparison.Ordinal);
+        Assert.Contains("client errors            3 (Connection refused)", report, StringComparison.Ordinal);
+        Assert.Contains("missing on 127.0.0.12:3306: could not be read", report, StringComparison.Ordinal);
+        Assert.Contains("back Synced after start  6.00 s", report, StringComparison.Ordinal);
+        Assert.StartsWith("FAILED", Result(new() { ["a"] = 1 }).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Longest_gap_between_acknowledgements() =>
+        Assert.Equal(TimeSpan.FromMilliseconds(900), DrillMeasurements.LongestGap([TimeSpan.FromMilliseconds(0), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(950), TimeSpan.FromMilliseconds(1000)]));
+}
