@@ -5,4 +5,7 @@ namespace KeyBuzz.Collector.Core.Tuning;
 public sealed record NodeHealth(string Node, bool Reporting, bool Maintenance, bool MariadbRunning, string ClusterStatus, string LocalState, long ClusterSize, DateTimeOffset SampledAt)
 {
     public bool Synced => Reporting && MariadbRunning && ClusterStatus == "Primary" && LocalState == "Synced";
+
+    /// <summary>In the Primary Component and Synced or serving as a donor (an IST donor is Donor/Desynced for a moment but keeps serving).</summary>
+    public bool InPrimary => Reporting && MariadbRunning && ClusterStatus == "Primary" && LocalState is ("Synced" or "Donor/Desynced");
 }

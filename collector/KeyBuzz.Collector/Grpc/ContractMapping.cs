@@ -66,10 +66,17 @@ internal static class ContractMapping
         var recovered = g.Recovered is { } r
             ? new Core.Bootstrap.RecoveredPosition(r.Uuid, r.Seqno, r.Error.Length > 0 ? r.Error : null, r.PreparedTransactions)
             : null;
+        var variables = new Dictionary<string, string>(g.Variables, StringComparer.Ordinal);
+        if (g.ProviderOptions.Count > 0 && !variables.ContainsKey("wsrep_provider_options"))
+        {
+            // The agent ships provider options parsed; rules and drift read them as the server shows them.
+            variables["wsrep_provider_options"] = string.Join("; ", g.ProviderOptions.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} = {o.Value}"));
+        }
+
         return (new NodeReading(
             instanceId, reading.Seq, sampledAt, reading.DroppedTotal, g.MariadbRunning, g.SqlReachable,
             new Dictionary<string, string>(g.Status, StringComparer.Ordinal),
-            new Dictionary<string, string>(g.Variables, StringComparer.Ordinal),
+            variables,
             grastate, errors, recovered, g.Gvwstate is { Present: true, Error.Length: 0 }, g.SstInProgress,
             g.Repair?.State ?? string.Empty, g.Repair?.Reason ?? string.Empty), null);
     }

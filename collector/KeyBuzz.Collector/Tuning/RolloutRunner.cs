@@ -56,7 +56,7 @@ internal sealed class RolloutRunner(
             }
 
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var rollout = new Rollout { Id = $"rollout-{now}", Cluster = cluster, State = "running", StartedUnixMs = now, MinSynced = nodes.Count, Message = $"{settings.Count} settings, {nodes.Count} nodes" };
+            var rollout = new Rollout { Id = $"rollout-{now}", Cluster = cluster, State = "running", StartedUnixMs = now, MinSynced = nodes.Count, MinInPrimary = nodes.Count, Message = $"{settings.Count} settings, {nodes.Count} nodes" };
             rollout.Steps.AddRange(nodes.Select(n => new RolloutStep { Node = n, State = "waiting" }));
             _latest[cluster] = rollout;
             desired.Save(cluster, fragment, time.GetUtcNow());
@@ -161,10 +161,11 @@ internal sealed class RolloutRunner(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var synced = health.Nodes(rollout.Cluster).Count(n => n.Synced);
+                var nodes = health.Nodes(rollout.Cluster);
                 lock (_lock)
                 {
-                    rollout.MinSynced = Math.Min(rollout.MinSynced, synced);
+                    rollout.MinSynced = Math.Min(rollout.MinSynced, nodes.Count(n => n.Synced));
+                    rollout.MinInPrimary = Math.Min(rollout.MinInPrimary, nodes.Count(n => n.InPrimary));
                 }
 
                 await Task.Delay(PollEvery, time, cancellationToken);
@@ -214,7 +215,7 @@ internal sealed class RolloutRunner(
             rollout.FinishedUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         }
 
-        Record(rollout, failedStep?.Node ?? string.Empty, state, $"{message} (fewest Synced nodes seen: {rollout.MinSynced})");
+        Record(rollout, failedStep?.Node ?? string.Empty, state, $"{message} (fewest nodes seen in the Primary Component: {rollout.MinInPrimary}, Synced: {rollout.MinSynced})");
     }
 
     private void Record(Rollout rollout, string node, string state, string text)

@@ -110,7 +110,7 @@ internal static class GaleraApplyCommand
         }
 
         text.Append(table.Render());
-        text.Append(CultureInfo.InvariantCulture, $"Fewest Synced nodes seen while it ran: {rollout.MinSynced}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Fewest nodes in the Primary Component while it ran: {rollout.MinInPrimary} (Synced: {rollout.MinSynced}; each rejoin's IST donor is Donor/Desynced for a moment)\n");
         return text.ToString();
     }
 }

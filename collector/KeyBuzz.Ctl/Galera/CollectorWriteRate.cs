@@ -13,6 +13,7 @@ internal static class CollectorWriteRate
         var client = new Operations.OperationsClient(collector.Channel);
         var status = await client.GetStatusAsync(new StatusRequest { Cluster = cluster }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
         var from = DateTimeOffset.UtcNow - since;
+        var step = since <= TimeSpan.FromHours(2) ? 10u : 60u; // short looks (a young cluster) still get enough buckets
         double? peak = null;
         foreach (var c in status.Clusters)
         {
@@ -22,7 +23,7 @@ internal static class CollectorWriteRate
                 foreach (var metric in Counters)
                 {
                     var reply = await client.GetHistoryAsync(
-                        new HistoryRequest { Cluster = c.Name, Node = node.Name, Metric = metric, SinceUnixMs = from.ToUnixTimeMilliseconds(), StepSeconds = 60 },
+                        new HistoryRequest { Cluster = c.Name, Node = node.Name, Metric = metric, SinceUnixMs = from.ToUnixTimeMilliseconds(), StepSeconds = step },
                         headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: cancellationToken);
                     series.Add([.. reply.Buckets.Where(b => b.Count > 0).Select(b => new WriteRate.Sample(b.StartUnixMs, b.Last))]);
                 }

@@ -66,10 +66,12 @@ public sealed class RuleTests
         { "cert failures fire", new GaleraCertFailures(), Node3("node3 cert failure at 10s", 10, _ => S(("wsrep_local_cert_failures", 1))), 12, Outcome.Firing, "warning" },
         { "cert failures resolve after 5 min", new GaleraCertFailures(), Node3("node3 cert failure at 10s", 10, _ => S(("wsrep_local_cert_failures", 1))), 330, Outcome.Resolved, null },
 
-        { "multiple writers fire", new GaleraMultipleWriters(), Node3("node3 writes too", 0, t => S(("wsrep_replicated", t))), 5, Outcome.Firing, "critical" },
+        { "multiple writers fire", new GaleraMultipleWriters(), Node3("node3 writes too", 0, t => S(("wsrep_replicated", t))), 20, Outcome.Firing, "critical" },
+        { "multiple writers: for not elapsed", new GaleraMultipleWriters(), Node3("node3 writes too", 0, t => S(("wsrep_replicated", t))), 8, Outcome.Pending, null },
+        { "writer failover is not multiple writers", new GaleraMultipleWriters(), Timeline.Healthy.Named("writes move node1 -> node3 at 20s").Status("node1", 20, _ => S(("wsrep_replicated", 1200L))).Status("node3", 20, t => S(("wsrep_replicated", t - 20))), 40, Outcome.None, null },
         { "one writer is fine", new GaleraMultipleWriters(), Timeline.Healthy, 70, Outcome.None, null },
         { "a writer in maintenance is left out", new GaleraMultipleWriters(), Node3("node3 writes, in maintenance", 0, t => S(("wsrep_replicated", t))).Maintenance("node3"), 10, Outcome.None, null },
-        { "multiple writers resolve a minute after", new GaleraMultipleWriters(), Node3("node3 writes 0-10s", 0, t => S(("wsrep_replicated", Math.Min(t, 10)))), 80, Outcome.Resolved, null },
+        { "multiple writers resolve after", new GaleraMultipleWriters(), Node3("node3 writes 0-30s", 0, t => S(("wsrep_replicated", Math.Min(t, 30)))), 80, Outcome.Resolved, null },
 
         { "evs delayed: warning after 1m", new GaleraEvsDelayed(), Node3("node3 delayed peer", 1, _ => S(("wsrep_evs_delayed", "6a3f-tcp://127.0.0.2:4567:1"))), 65, Outcome.Firing, "warning" },
         { "evs delayed: 30s is pending", new GaleraEvsDelayed(), Node3("node3 delayed peer", 1, _ => S(("wsrep_evs_delayed", "6a3f-tcp://127.0.0.2:4567:1"))), 30, Outcome.Pending, null },

@@ -48,6 +48,18 @@ public sealed class ContractMappingTests
         Assert.Equal(2UL, mapped.DroppedTotal);
     }
 
+    [Fact]
+    public void Provider_options_shipped_parsed_are_readable_as_the_server_variable()
+    {
+        var reading = new Reading { Seq = 1, SampledAtUnixMs = Now.ToUnixTimeMilliseconds(), Galera = new GaleraReading { MariadbRunning = true, SqlReachable = true } };
+        reading.Galera.ProviderOptions["gcache.size"] = "128M";
+        reading.Galera.ProviderOptions["evs.keepalive_period"] = "PT1S";
+
+        var (mapped, _) = ContractMapping.ToNodeReading(reading, "abc", Now);
+
+        Assert.Equal("evs.keepalive_period = PT1S; gcache.size = 128M", mapped!.Variables["wsrep_provider_options"]);
+    }
+
     [Theory]
     [InlineData(0UL, 0L, "seq must start at 1")]
     [InlineData(1UL, -3_600_000L * 24 * 365 * 10, "not plausible")]
