@@ -80,13 +80,14 @@ CONTROL
 }
 
 # --- keybuzz-agent ---
-R=$STAGE/keybuzz-agent; install -d "$R/DEBIAN" "$R/usr/bin" "$R/lib/systemd/system" "$R/usr/share/polkit-1/rules.d" "$R/etc/keybuzz"
+R=$STAGE/keybuzz-agent; install -d "$R/DEBIAN" "$R/usr/bin" "$R/lib/systemd/system" "$R/usr/share/polkit-1/rules.d" "$R/etc/keybuzz" "$R/etc/keybuzz/galera.d" "$R/etc/mysql/mariadb.conf.d"
 install -m 0755 "$STAGE/bin/agent/kb-agent" "$R/usr/bin/kb-agent"; strip --strip-unneeded "$R/usr/bin/kb-agent"
 install -m 0644 "$PKG"/keybuzz-agent/*.service "$R/lib/systemd/system/"
 install -m 0644 "$PKG/keybuzz-agent/50-keybuzz-agent.rules" "$R/usr/share/polkit-1/rules.d/"
 # Shipped 0644 (no secret in it yet); postinst makes it 0640 root:keybuzz before a password goes in.
 install -m 0644 "$PKG/keybuzz-agent/agent.json" "$R/etc/keybuzz/agent.json"
-echo /etc/keybuzz/agent.json >"$R/DEBIAN/conffiles"
+install -m 0644 "$PKG/keybuzz-agent/99-keybuzz.cnf" "$R/etc/mysql/mariadb.conf.d/99-keybuzz.cnf"
+printf '/etc/keybuzz/agent.json\n/etc/mysql/mariadb.conf.d/99-keybuzz.cnf\n' >"$R/DEBIAN/conffiles"
 common_files keybuzz-agent "$R" kb-agent.8
 maintainer_scripts keybuzz-agent "$R"
 finish keybuzz-agent "$R" "libc6 (>= 2.34), libssl3, adduser, polkitd | policykit-1, systemd" \

@@ -49,6 +49,19 @@ public sealed class PackageTests(KeyBuzzLab lab)
             Assert.True(Directory.Exists("/var/lib/keybuzz/agent") && Directory.Exists("/var/lib/keybuzz/collector"));
             Assert.True(File.Exists("/usr/share/polkit-1/rules.d/50-keybuzz-agent.rules"));
 
+            // The rolling-apply fragment directory: written by the agent, read by mariadbd as mysql.
+            Assert.Equal("keybuzz:mysql 2750", (await RunOkAsync("stat", ["-c", "%U:%G %a", "/etc/keybuzz/galera.d"])).Trim());
+            const string fragment = "/etc/keybuzz/galera.d/70-keybuzz-tuning.cnf";
+            await RunOkAsync("runuser", ["-u", "keybuzz", "--", "sh", "-c", $"printf '[mariadbd]\\nmax_connections=321\\n' > {fragment}"]);
+            try
+            {
+                Assert.Contains("--max_connections=321", await RunOkAsync("runuser", ["-u", "mysql", "--", "my_print_defaults", "mariadbd"]), StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(fragment);
+            }
+
             // The shipped agent config is deliberately incomplete: the agent refuses it with reasons.
             var (agentCode, _, agentError) = await Tool.RunAsync("runuser", ["-u", "keybuzz", "--", "/usr/bin/kb-agent", "--config", "/etc/keybuzz/agent.json", "--check-config"]);
             Assert.Equal(78, agentCode);
