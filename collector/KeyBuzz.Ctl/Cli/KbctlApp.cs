@@ -16,7 +16,7 @@ internal static class KbctlApp
                                                         with --step: avg/min/max/last per step (1-minute
                                                         aggregates beyond raw retention)
           alerts [--cluster NAME]                       alerts pending or firing now
-          events [--since 1h] [--cluster NAME] [--kind alert|view] [--limit N]
+          events [--since 1h] [--cluster NAME] [--kind alert|view|drill|rollout] [--limit N]
                                                         alert transitions and membership changes
           bootstrap plan [--cluster NAME]               what the planner would decide now, and why
           bootstrap approve ROUND                       bootstrap the plan's candidate of a waiting/refused round

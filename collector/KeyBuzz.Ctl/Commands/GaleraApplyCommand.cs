@@ -72,7 +72,7 @@ internal static class GaleraApplyCommand
     private static string Describe(GaleraConfigPlan plan, bool drift)
     {
         var text = new System.Text.StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{(drift ? "Drift of the fragment applied" : "Dry run:")} {(drift ? AlertsCommand.Time(plan.AppliedAtUnixMs) : string.Empty)} on {plan.Cluster} ({plan.Settings} settings)\n");
+        text.Append(CultureInfo.InvariantCulture, $"{(drift ? $"Drift of the fragment applied {AlertsCommand.Time(plan.AppliedAtUnixMs)}" : "Dry run:")} on {plan.Cluster} ({plan.Settings} settings)\n");
         foreach (var node in plan.Nodes)
         {
             if (node.Changes.Count == 0)

@@ -42,6 +42,13 @@ public sealed class KbctlAppTests
     [InlineData(new[] { "history", "node1" }, "history needs --metric")]
     [InlineData(new[] { "history", "node1", "--metric", "x", "--since", "yesterday" }, "is not a duration")]
     [InlineData(new[] { "--collector", "ftp://x", "status" }, "is not an http:// or https:// URL")]
+    [InlineData(new[] { "drill" }, "drill needs a name")]
+    [InlineData(new[] { "drill", "mariadb-node" }, "needs --sql HOST:PORT")]
+    [InlineData(new[] { "drill", "mariadb-node", "--sql", "db1", "--db-password-file", "/nonexistent" }, "does not exist")]
+    [InlineData(new[] { "drill", "sideways" }, "unknown drill 'sideways'")]
+    [InlineData(new[] { "galera", "apply" }, "galera apply needs --fragment FILE")]
+    [InlineData(new[] { "galera", "apply", "--fragment", "/nonexistent.cnf" }, "does not exist")]
+    [InlineData(new[] { "galera", "apply", "--fragment", "x", "--node-timeout", "soon" }, "is not a duration")]
     public async Task Usage_errors_exit_64_with_the_fix(string[] args, string expected)
     {
         var (code, _, error) = await Run(args);
