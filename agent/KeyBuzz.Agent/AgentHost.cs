@@ -3,6 +3,7 @@ using KeyBuzz.Agent.Diagnostics;
 using KeyBuzz.Agent.Io;
 using KeyBuzz.Agent.Options;
 using KeyBuzz.Agent.Repair;
+using KeyBuzz.Agent.Sampling.ProxySql;
 using KeyBuzz.Agent.Sampling;
 using KeyBuzz.Agent.Shipping;
 using KeyBuzz.Contracts.V1;
@@ -31,6 +32,9 @@ internal static class AgentHost
         builder.Services.AddSingleton<IValidateOptions<GaleraOptions>, GaleraOptionsValidator>();
         builder.Services.AddOptions<RepairOptions>().Bind(builder.Configuration.GetSection(RepairOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RepairOptions>, RepairOptionsValidator>();
+        builder.Services.AddOptions<ProxySqlOptions>().Bind(builder.Configuration.GetSection(ProxySqlOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ProxySqlOptions>, ProxySqlOptionsValidator>();
+        var proxysql = builder.Configuration[$"{AgentOptions.Section}:Role"] == "proxysql";
 
         var logDirectory = builder.Configuration[$"{AgentOptions.Section}:LogDirectory"];
         var logConfig = new LoggerConfiguration()
@@ -76,9 +80,25 @@ internal static class AgentHost
         builder.Services.AddSingleton<IServiceControl>(sp => sp.GetRequiredService<IOptions<RepairOptions>>().Value.ServiceControl == "process"
             ? sp.GetRequiredService<ProcessServiceControl>()
             : sp.GetRequiredService<SystemdServiceControl>());
-        builder.Services.AddHostedService<RepairLoop>();
+        builder.Services.AddSingleton<AdminConnector>();
+        builder.Services.AddSingleton<IProxySqlSampler, GaleraLogSampler>();
+        foreach (var (name, sql) in AdminTableSampler.Tables)
+        {
+            builder.Services.AddSingleton<IProxySqlSampler>(sp => new AdminTableSampler(sp.GetRequiredService<AdminConnector>(), name, sql));
+        }
+
         builder.Services.AddHostedService<StartupLogger>();
-        builder.Services.AddHostedService<SamplingLoop>();
+        if (proxysql)
+        {
+            // A ProxySQL node: no MariaDB here, so no self-repair and no Galera samplers.
+            builder.Services.AddHostedService<ProxySqlSamplingLoop>();
+        }
+        else
+        {
+            builder.Services.AddHostedService<RepairLoop>();
+            builder.Services.AddHostedService<SamplingLoop>();
+        }
+
         builder.Services.AddHostedService<StreamShipper>();
         return builder.Build();
     }
@@ -89,5 +109,6 @@ internal static class AgentHost
         _ = services.GetRequiredService<IOptions<AgentOptions>>().Value;
         _ = services.GetRequiredService<IOptions<GaleraOptions>>().Value;
         _ = services.GetRequiredService<IOptions<RepairOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ProxySqlOptions>>().Value;
     }
 }

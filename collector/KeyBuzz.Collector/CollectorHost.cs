@@ -92,10 +92,12 @@ internal static class CollectorHost
         builder.Services.AddHostedService<AlertmanagerPusher>();
         builder.Services.AddSingleton<CollectorMetrics>();
         builder.Services.AddSingleton<ClusterMetricsExporter>();
+        builder.Services.AddSingleton<ProxyMetricsExporter>();
         builder.Services.AddSingleton<ClusterJsonBuilder>();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<ApiAuthFilter>();
         builder.Services.AddSingleton<Commands.PendingCommands>();
+        builder.Services.AddSingleton<ProxySql.ProxyViewStore>();
         builder.Services.AddSingleton<Commands.NodeActions>();
         builder.Services.AddSingleton<Tuning.ClusterHealth>();
         builder.Services.AddSingleton<Tuning.DesiredConfigStore>();

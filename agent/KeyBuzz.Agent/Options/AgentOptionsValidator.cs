@@ -19,9 +19,9 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"Agent:ClusterName '{options.ClusterName}' is invalid: {NameRules.Description}");
         }
 
-        if (options.Role != "galera")
+        if (options.Role is not ("galera" or "proxysql"))
         {
-            errors.Add($"Agent:Role '{options.Role}' is not supported: use \"galera\"");
+            errors.Add($"Agent:Role '{options.Role}' is not supported: use \"galera\" (a MariaDB node) or \"proxysql\" (a ProxySQL node)");
         }
 
         if (!Uri.TryCreate(options.CollectorUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))

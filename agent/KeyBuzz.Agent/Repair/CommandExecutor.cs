@@ -32,6 +32,11 @@ internal sealed class CommandExecutor(
 
     public async Task<CommandResult> ExecuteAsync(Command command, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        if (agent.Value.Role != "galera")
+        {
+            return Refuse(command, $"this agent watches a {agent.Value.Role} node: it has no MariaDB to act on");
+        }
+
         if (!repair.Value.Enabled)
         {
             return Refuse(command, "self-repair is disabled on this node (Repair:Enabled=false)");

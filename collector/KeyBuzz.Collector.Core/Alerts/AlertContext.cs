@@ -21,8 +21,8 @@ public sealed record AlertContext(
     /// <summary>Writer changes and counters of the ProxySQL nodes over the last 30 minutes.</summary>
     public ProxySql.ProxyHistory ProxyTimeline => ProxyHistory ?? ProxySql.ProxyHistory.Empty;
 
-    /// <summary>ProxySQL nodes of this cluster (empty until ProxySQL agents report).</summary>
-    public IReadOnlyList<ProxySql.ProxyObservation> ProxyNodes => Proxies ?? [];
+    /// <summary>ProxySQL nodes of this cluster (empty until ProxySQL agents report); a proxy in maintenance is left out.</summary>
+    public IReadOnlyList<ProxySql.ProxyObservation> ProxyNodes => [.. (Proxies ?? []).Where(p => !Maintenance.Contains(p.Proxy))];
 
     /// <summary>A ProxySQL node reports when its last reading is younger than MissedIntervals intervals (at least 10 s).</summary>
     public bool IsReporting(ProxySql.ProxyObservation proxy)

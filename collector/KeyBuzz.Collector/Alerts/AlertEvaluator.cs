@@ -13,6 +13,7 @@ namespace KeyBuzz.Collector.Alerts;
 /// <summary>Evaluates every rule over every cluster each interval, records phase changes as events and publishes the alerts.</summary>
 internal sealed class AlertEvaluator(
     ClusterViewStore views,
+    ProxySql.ProxyViewStore proxies,
     HistoryStore history,
     MaintenanceStore maintenance,
     EventStore events,
@@ -60,7 +61,7 @@ internal sealed class AlertEvaluator(
         var conditions = new List<AlertCondition>();
         var stored = new List<StoredEvent>();
         var live = views.Snapshot();
-        var silentClusters = _knownNodes.Select(g => g.Key).Where(c => !live.ContainsKey(c)).Select(Core.View.ClusterView.Empty);
+        var silentClusters = _knownNodes.Select(g => g.Key).Concat(proxies.Clusters).Distinct(StringComparer.Ordinal).Where(c => !live.ContainsKey(c)).Select(Core.View.ClusterView.Empty);
         foreach (var view in live.Values.Concat(silentClusters))
         {
             foreach (var node in view.Nodes.Values)
@@ -75,7 +76,8 @@ internal sealed class AlertEvaluator(
             var neverSeen = now - _startedAt >= ReconnectGrace
                 ? _knownNodes[view.Name].Where(n => !view.Nodes.ContainsKey(n) && !maintenance.IsOn(view.Name, n)).ToList()
                 : [];
-            var context = new AlertContext(view, now, expected, collectorOptions.Value.NotReportingAfterMissedIntervals, _window, inMaintenance, neverSeen);
+            var context = new AlertContext(view, now, expected, collectorOptions.Value.NotReportingAfterMissedIntervals, _window, inMaintenance, neverSeen,
+                proxies.Proxies(view.Name), proxies.History(view.Name));
             conditions.AddRange(AlertEvaluation.Evaluate(context, _settings));
             if (_viewChanges.Observe(view, now) is { } change)
             {

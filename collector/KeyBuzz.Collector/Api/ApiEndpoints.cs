@@ -60,9 +60,9 @@ internal static class ApiEndpoints
         });
         api.MapGet("/history/{node}", HistoryEndpoint.Handle);
 
-        app.MapGet("/metrics", async (HttpContext http, CollectorMetrics metrics, ClusterMetricsExporter exporter) =>
+        app.MapGet("/metrics", async (HttpContext http, CollectorMetrics metrics, ClusterMetricsExporter exporter, ProxyMetricsExporter proxyExporter) =>
         {
-            _ = exporter; // resolving it registers the per-node series
+            _ = (exporter, proxyExporter); // resolving them registers the per-node and per-proxy series
             http.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
             await metrics.Registry.CollectAndExportAsTextAsync(http.Response.Body, ExpositionFormat.PrometheusText, http.RequestAborted);
         }).AddEndpointFilter<ApiAuthFilter>();

@@ -21,6 +21,7 @@ internal sealed class AgentGatewayService(
     AdviceService advice,
     RecoveryCoordinator coordinator,
     Commands.PendingCommands pending,
+    ProxySql.ProxyViewStore proxies,
     TimeProvider time,
     Metrics.CollectorMetrics metrics,
     ILogger<AgentGatewayService> logger) : AgentGateway.AgentGatewayBase
@@ -64,6 +65,10 @@ internal sealed class AgentGatewayService(
                 var message = requestStream.Current;
                 switch (message.BodyCase)
                 {
+                    case AgentMessage.BodyOneofCase.Readings when hello.Role == "proxysql":
+                        stored = ApplyProxyReadings(hello, agent, message.Readings, stored);
+                        session.Send(new CollectorMessage { Ack = new Ack { Seq = stored } });
+                        break;
                     case AgentMessage.BodyOneofCase.Readings:
                         var fresh = Accept(hello, message.Readings, stored, out var highest);
                         if (fresh.Count > 0)
@@ -107,6 +112,34 @@ internal sealed class AgentGatewayService(
         {
             // The stream ended; the reader side reports it.
         }
+    }
+
+    /// <summary>
+    /// ProxySQL readings update the live routing view (not LiteDB history): the ack means "applied".
+    /// </summary>
+    private ulong ApplyProxyReadings(AgentHello hello, Core.Readings.AgentInfo agent, ReadingBatch batch, ulong applied)
+    {
+        foreach (var reading in batch.Readings.Where(r => r.Seq > applied).OrderBy(r => r.Seq))
+        {
+            applied = reading.Seq;
+            if (reading.Proxysql is null)
+            {
+                Log.InvalidReading(logger, hello.ClusterName, hello.NodeName, reading.Seq, "a proxysql agent sent a reading without ProxySQL data");
+                metrics.ReadingsRejected.Inc();
+                continue;
+            }
+
+            var (snapshot, error) = ProxySql.ProxySqlMapping.ToSnapshot(reading.Proxysql, proxies.Latest(hello.ClusterName, hello.NodeName));
+            if (snapshot is null)
+            {
+                proxies.Fail(hello.ClusterName, hello.NodeName, error ?? "unusable reading");
+                continue;
+            }
+
+            proxies.Update(hello.ClusterName, new Core.ProxySql.ProxyObservation(hello.NodeName, time.GetUtcNow(), agent.Interval, snapshot));
+        }
+
+        return applied;
     }
 
     /// <summary>Readings not stored yet, in order; invalid ones are logged and skipped (acked, never stored).</summary>

@@ -24,9 +24,9 @@ internal static class ContractMapping
             return $"cluster_name '{hello.ClusterName}' is invalid: {NameRules.Description}; fix Agent:ClusterName in the agent config";
         }
 
-        if (hello.Role != "galera")
+        if (hello.Role is not ("galera" or "proxysql"))
         {
-            return $"role '{hello.Role}' is not supported by this collector (expected \"galera\")";
+            return $"role '{hello.Role}' is not supported by this collector (expected \"galera\" or \"proxysql\")";
         }
 
         if (string.IsNullOrEmpty(hello.InstanceId) || hello.InstanceId.Length > 64)

@@ -22,6 +22,7 @@ internal sealed class OperationsService(
     Commands.NodeActions nodeActions,
     Tuning.ConfigPlanner configPlanner,
     Tuning.RolloutRunner rollouts,
+    ProxySql.ProxyViewStore proxies,
     ILogger<OperationsService> logger,
     IOptions<CollectorOptions> options,
     TimeProvider time) : Operations.OperationsBase
@@ -54,6 +55,15 @@ internal sealed class OperationsService(
                 node.Maintenance = maintenance.IsOn(view.Name, node.Name);
             }
 
+            ProxySql.ProxyStatusMapping.AddTo(cluster, proxies, now, options.Value.NotReportingAfterMissedIntervals, view.Nodes.ToDictionary(n => n.Key, n => n.Value.Latest, StringComparer.Ordinal));
+            reply.Clusters.Add(cluster);
+        }
+
+        // Clusters whose ProxySQL nodes report before any MariaDB node does.
+        foreach (var name in proxies.Clusters.Where(c => !views.Snapshot().ContainsKey(c) && (request.Cluster.Length == 0 || request.Cluster == c)))
+        {
+            var cluster = new ClusterStatus { Name = name };
+            ProxySql.ProxyStatusMapping.AddTo(cluster, proxies, now, options.Value.NotReportingAfterMissedIntervals, new Dictionary<string, Core.Readings.NodeReading>());
             reply.Clusters.Add(cluster);
         }
 

@@ -52,6 +52,7 @@ internal static class StatusCommand
             }
 
             await output.WriteAsync(table.Render());
+            await output.WriteAsync(ProxyTables(c, now));
             if (c.Recovery.Length > 0)
             {
                 await output.WriteLineAsync($"  > {c.Recovery}");
@@ -79,8 +80,48 @@ internal static class StatusCommand
                 n.Reporting, n.AgentVersion, n.ClusterStateUuid,
                 n.Grastate is { } g ? new GrastateJson(g.Present, g.Uuid, g.Seqno, g.SafeToBootstrap, g.Error.Length > 0 ? g.Error : null) : null,
                 n.LastSeq, n.DroppedReadings, [.. n.Problems], n.RepairState, n.RepairReason, n.Maintenance,
-                n.RecoveredPosition.Length > 0 ? n.RecoveredPosition : null)).ToList(),
-            c.Recovery.Length > 0 ? c.Recovery : null)).ToList());
+                n.RecoveredPosition.Length > 0 ? n.RecoveredPosition : null,
+                n.ProxysqlRole.Length > 0 ? n.ProxysqlRole : null, n.ProxysqlRoleReason.Length > 0 ? n.ProxysqlRoleReason : null)).ToList(),
+            c.Recovery.Length > 0 ? c.Recovery : null,
+            c.Proxies.Select(p => new ProxyJson(
+                p.Name, p.Reporting, DateTimeOffset.FromUnixTimeMilliseconds(p.LastSeenUnixMs), p.WriterHostgroup, p.Writer.Length > 0 ? p.Writer : null,
+                [.. p.OnlineWriters], p.Backends.Select(b => new ProxyBackendJson(b.Endpoint, b.Role, b.Status, b.Weight, b.Reason)).ToList(),
+                [.. p.Problems], p.Error.Length > 0 ? p.Error : null)).ToList())).ToList());
+
+    /// <summary>Per ProxySQL node: its writer and each backend's role with the reason; then the role each MariaDB node is predicted to get.</summary>
+    private static string ProxyTables(ClusterStatus c, DateTimeOffset now)
+    {
+        if (c.Proxies.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var p in c.Proxies)
+        {
+            var seen = now - DateTimeOffset.FromUnixTimeMilliseconds(p.LastSeenUnixMs);
+            text.Append(CultureInfo.InvariantCulture, $"ProxySQL {p.Name}: writer (hostgroup {p.WriterHostgroup}) {(p.Writer.Length > 0 ? p.Writer : "NONE")}, seen {Math.Max(0, seen.TotalSeconds):0.0}s ago{(p.Reporting ? string.Empty : " (NOT REPORTING)")}\n");
+            var table = new TextTable("  BACKEND", "ROLE", "STATUS", "WEIGHT", "WHY");
+            foreach (var b in p.Backends)
+            {
+                table.Add("  " + b.Endpoint, b.Role, b.Status, b.Weight.ToString(CultureInfo.InvariantCulture), Or(b.Reason));
+            }
+
+            text.Append(table.Render());
+            foreach (var problem in p.Problems.Append(p.Error).Where(x => x.Length > 0))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  ! {problem}\n");
+            }
+        }
+
+        var predicted = c.Nodes.Where(n => n.ProxysqlRole.Length > 0).Select(n => $"{n.Name} {n.ProxysqlRole} ({n.ProxysqlRoleReason})").ToList();
+        if (predicted.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"ProxySQL's monitor will place, from each node's own wsrep readings: {string.Join("; ", predicted)}\n");
+        }
+
+        return text.ToString();
+    }
 
     private static string Problems(NodeStatus n)
     {

@@ -46,7 +46,22 @@ internal static class HealthCheck
             lines.Add(new Line($"alert {a.Name}", false, $"{a.Severity} firing{(a.Node.Length > 0 ? $" on {a.Node}" : string.Empty)}: {a.Summary}", a.Severity == "critical"));
         }
 
-        lines.Add(new Line("proxysql", true, "no ProxySQL node reports to this collector (checked when present)", false));
+        foreach (var p in cluster.Proxies)
+        {
+            var problems = p.Problems.Append(p.Error).Where(x => x.Length > 0).ToList();
+            if (p.Reporting && p.Writer.Length == 0 && problems.Count == 0)
+            {
+                problems.Add("no writer");
+            }
+
+            lines.Add(new Line($"proxysql {p.Name}", problems.Count == 0,
+                problems.Count == 0 ? $"writer {p.Writer}, {p.Backends.Count} backends" : string.Join("; ", problems), false));
+        }
+
+        if (cluster.Proxies.Count == 0)
+        {
+            lines.Add(new Line("proxysql", true, "no ProxySQL node reports for this cluster (checked when present)", false));
+        }
         return lines;
     }
 

@@ -1,3 +1,3 @@
 namespace KeyBuzz.Ctl.Output;
 
-internal sealed record ClusterJson(string Name, IReadOnlyList<string> Problems, IReadOnlyList<NodeJson> Nodes, string? Recovery);
+internal sealed record ClusterJson(string Name, IReadOnlyList<string> Problems, IReadOnlyList<NodeJson> Nodes, string? Recovery, IReadOnlyList<ProxyJson> Proxies);

@@ -24,4 +24,6 @@ internal sealed record NodeJson(
     string RepairState,
     string RepairReason,
     bool Maintenance,
-    string? RecoveredPosition);
+    string? RecoveredPosition,
+    string? ProxysqlRole = null,
+    string? ProxysqlRoleReason = null);

@@ -60,4 +60,29 @@ public sealed class OptionsValidatorTests
         Assert.True(result.Failed, name);
         Assert.Contains(result.Failures!, f => f.Contains(expected, StringComparison.Ordinal));
     }
+
+    public static TheoryData<string, Action<ProxySqlOptions>, string?> ProxySqlCases => new()
+    {
+        { "defaults", _ => { }, null },
+        { "frontend port instead of admin", o => o.Port = 6033, "ProxySql:Port 6033 is ProxySQL's MySQL frontend" },
+        { "no admin user", o => o.User = " ", "ProxySql:User is empty" },
+        { "sampler timeout too short", o => o.SamplerTimeoutMs = 10, "ProxySql:SamplerTimeoutMs" },
+        { "no host", o => o.Host = "", "ProxySql:Host is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProxySqlCases))]
+    public void ProxySql_settings_are_checked_for_a_proxysql_agent_only(string name, Action<ProxySqlOptions> change, string? expected)
+    {
+        var options = new ProxySqlOptions();
+        change(options);
+        var proxyAgent = ValidAgent();
+        proxyAgent.Role = "proxysql";
+
+        var result = new ProxySqlOptionsValidator(Microsoft.Extensions.Options.Options.Create(proxyAgent)).Validate(null, options);
+
+        Assert.True(expected is null ? result.Succeeded : result.Failures!.Any(f => f.Contains(expected, StringComparison.Ordinal)), name);
+        Assert.True(new ProxySqlOptionsValidator(Microsoft.Extensions.Options.Options.Create(ValidAgent())).Validate(null, options).Succeeded); // a galera agent ignores the section
+        Assert.True(new AgentOptionsValidator().Validate(null, proxyAgent).Succeeded);
+    }
 }

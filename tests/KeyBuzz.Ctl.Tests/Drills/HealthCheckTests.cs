@@ -14,8 +14,18 @@ public sealed class HealthCheckTests
         return c;
     }
 
+    private static ClusterStatus WithProxy(ProxyStatus proxy)
+    {
+        var c = Cluster(Synced("node1"), Synced("node2"), Synced("node3"));
+        c.Proxies.Add(proxy);
+        return c;
+    }
+
     private static readonly Dictionary<string, (ClusterStatus Cluster, Alert[] Alerts)> Inputs = new()
     {
+        ["healthy proxy"] = (WithProxy(new ProxyStatus { Name = "proxy1", Reporting = true, Writer = "10.0.0.11:3306" }), []),
+        ["proxy without writer"] = (WithProxy(new ProxyStatus { Name = "proxy1", Reporting = true }), []),
+        ["proxy not reporting"] = (WithProxy(new ProxyStatus { Name = "proxy1", Reporting = false, Writer = "10.0.0.11:3306", Problems = { "not reporting for 30 s" } }), []),
         ["healthy"] = (Cluster(Synced("node1"), Synced("node2"), Synced("node3")), []),
         ["donor node"] = (Cluster(Synced("node1"), new NodeStatus(Synced("node2")) { LocalState = "Donor/Desynced" }, Synced("node3")), []),
         ["node down"] = (Cluster(Synced("node1"), new NodeStatus(Synced("node2")) { MariadbRunning = false, ClusterStatus = "", LocalState = "", ClusterSize = 0, Problems = { "mariadbd down" } }, Synced("node3")), []),
@@ -28,6 +38,9 @@ public sealed class HealthCheckTests
     public static TheoryData<string, int, string?> Cases => new()
     {
         { "healthy", 0, null },
+        { "healthy proxy", 0, null },
+        { "proxy without writer", 1, null },
+        { "proxy not reporting", 1, null },
         { "donor node", 1, "node2: Primary/Donor/Desynced" },
         { "node down", 1, "node2: mariadbd down" },
         { "shrunk view", 1, "node1: sees a cluster of 2, 3 nodes known" },

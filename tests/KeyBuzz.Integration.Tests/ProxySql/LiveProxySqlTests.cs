@@ -1,0 +1,66 @@
+using KeyBuzz.Contracts.V1;
+using KeyBuzz.Integration.Tests.Lab;
+
+namespace KeyBuzz.Integration.Tests.ProxySql;
+
+/// <summary>
+/// A real ProxySQL in front of the lab, read by the real AOT agent in role "proxysql". ProxySQL is
+/// not packaged for Debian: these run when `proxysql` is on PATH or KB_PROXYSQL_BIN names it, and are
+/// reported as skipped otherwise.
+/// </summary>
+[Collection(LabCollection.Name)]
+public sealed class LiveProxySqlTests(KeyBuzzLab lab)
+{
+    private static string? Binary() =>
+        Environment.GetEnvironmentVariable("KB_PROXYSQL_BIN") is { Length: > 0 } configured ? configured
+        : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(d => Path.Combine(d, "proxysql")).FirstOrDefault(File.Exists);
+
+    [SkippableFact]
+    public async Task Agent_reads_a_real_proxysql_and_kbctl_status_shows_its_writer_and_why()
+    {
+        var binary = Binary();
+        Skip.If(binary is null, "no proxysql binary: put it on PATH or set KB_PROXYSQL_BIN (ProxySQL is not packaged for Debian)");
+        using var dir = new TempDir();
+        var config = Path.Combine(dir.Path, "proxysql.cnf");
+        var servers = string.Join(",\n", Enumerable.Range(1, 3).Select(n =>
+            $"  {{ address=\"{lab.Cluster.Address(n)}\", port=3306, hostgroup={(n == 1 ? 10 : 20)}, weight={1100 - (100 * n)} }}"));
+        await File.WriteAllTextAsync(config, $$"""
+            datadir="{{dir.Path}}"
+            admin_variables = { admin_credentials="admin:admin;radmin:radmin" mysql_ifaces="127.0.0.21:6032" }
+            mysql_variables = { interfaces="127.0.0.21:6033" monitor_username="kbmon" monitor_password="kbmon-lab"
+                                monitor_galera_healthcheck_interval=1000 monitor_galera_healthcheck_timeout=800 }
+            mysql_servers = (
+            {{servers}}
+            )
+            mysql_galera_hostgroups = ( { writer_hostgroup=10, backup_writer_hostgroup=20, reader_hostgroup=30, offline_hostgroup=9999,
+                                          active=1, max_writers=1, writer_is_also_reader=0, max_transactions_behind=256 } )
+            """);
+        using var proxysql = ManagedProcess.Start(binary!, ["-f", "--initial", "-c", config, "-D", dir.Path], new Dictionary<string, string>(), Path.Combine(dir.Path, "proxysql.log"));
+        var agentDir = Path.Combine(dir.Path, "agent");
+        Directory.CreateDirectory(agentDir);
+        await File.WriteAllTextAsync(Path.Combine(agentDir, "token"), await lab.TokenAsync("add-agent", lab.Cluster.ClusterName, "proxy1"));
+        var agentConfig = Path.Combine(agentDir, "agent.json");
+        await File.WriteAllTextAsync(agentConfig, $$"""
+            {
+              "Agent": { "NodeName": "proxy1", "ClusterName": "{{lab.Cluster.ClusterName}}", "Role": "proxysql", "CollectorUrl": "{{lab.CollectorUrl}}",
+                         "StateDirectory": "{{agentDir}}", "TokenFile": "{{Path.Combine(agentDir, "token")}}" },
+              "ProxySql": { "Host": "127.0.0.21", "Port": 6032, "User": "radmin", "Password": "radmin" }
+            }
+            """);
+        using var agent = ManagedProcess.Start(RepoPaths.Binary("agent/kb-agent"), ["--config", agentConfig], new Dictionary<string, string>(), Path.Combine(agentDir, "stdout.log"));
+        try
+        {
+            var status = await Poll.UntilAsync(
+                async () => (await Kbctl.RunAsync(lab, "status")) is { ExitCode: 0 } r && r.Output.Contains($"ProxySQL proxy1: writer (hostgroup 10) {lab.Cluster.Address(1)}:3306", StringComparison.Ordinal) ? r.Output : null,
+                TimeSpan.FromSeconds(30), "kbctl status shows proxy1 routing writes to node1");
+            Assert.Contains("ProxySQL's monitor will place", status, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await agent.StopAsync();
+            await proxysql.StopAsync();
+            // The stopped proxy must not alert in the tests that follow.
+            await lab.Operations.SetMaintenanceAsync(new MaintenanceRequest { Cluster = lab.Cluster.ClusterName, Node = "proxy1", On = true, Reason = "live ProxySQL test ended" });
+        }
+    }
+}
