@@ -30,6 +30,11 @@ internal static class KbctlApp
                  [--galera-interval 1000 --galera-timeout 800 --galera-max-timeouts 3 --ping-interval 2000
                   --ping-timeout 1000 --ping-max-failures 3 --max-latency-ms 1000 --connect-timeout-max 10000]
                                                         ProxySQL admin SQL + proxysql.cnf (offline)
+          proxysql apply servers.tsv (same options) [--dry-run]
+                                                        apply to every ProxySQL admin in parallel, changed modules only,
+                                                        read back the runtime before SAVE; --dry-run: the diff
+          proxysql switchover NODE servers.tsv (same options) [--drain-timeout 30s]
+                                                        planned writer change on both proxies, then drain the old writer
           galera config [--ram-mib N] [--gcache-mib 1024] [--write-rate-kib-s R] [--fc-limit 256] [--keepalive 3]
                  [--suspect 10] [--inactive 30] [--sst rsync|mariabackup --sst-user U --sst-password-file F] [--out FILE]
                                                         Galera/InnoDB server config fragment (offline)
@@ -74,8 +79,8 @@ internal static class KbctlApp
             var command = args.Shift();
             if (command is "inventory" or "proxysql")
             {
-                // offline: no collector involved
-                return command == "inventory" ? await InventoryCommand.RunAsync(args, output, error) : await ProxySqlCommand.RunAsync(args, output, error);
+                // no collector involved (proxysql apply/switchover talk to the ProxySQL admin interfaces directly)
+                return command == "inventory" ? await InventoryCommand.RunAsync(args, output, error) : await ProxySqlCommand.RunAsync(args, output, error, cancellationToken);
             }
 
             if (command == "galera")

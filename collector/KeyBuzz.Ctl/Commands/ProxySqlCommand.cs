@@ -7,21 +7,24 @@ using KeyBuzz.Ctl.ProxySql;
 namespace KeyBuzz.Ctl.Commands;
 
 /// <summary>
-/// `kbctl proxysql config servers.tsv --cluster C --app-users USER:PWFILE[,…] --monitor-password-file F
-/// --admin-password-file F --cluster-password-file F [--writer NODE] [tuning options] [--out DIR]`:
-/// the admin SQL and the equivalent proxysql.cnf. Offline; refuses invalid settings before anything is written.
+/// `kbctl proxysql config|apply servers.tsv --cluster C --app-users USER:PWFILE[,…] --monitor-password-file F
+/// --admin-password-file F --cluster-password-file F [--writer NODE] [tuning options] [--out DIR | --dry-run]`
+/// and `kbctl proxysql switchover NODE servers.tsv … [--drain-timeout 30s]`. config is offline and writes
+/// the admin SQL and the equivalent proxysql.cnf; apply and switchover talk to the admin interfaces
+/// of every ProxySQL node of the cluster directly, in parallel. Invalid settings are refused first.
 /// </summary>
 internal static class ProxySqlCommand
 {
-    public static async Task<int> RunAsync(Arguments args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(Arguments args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var action = args.Positional.Count > 0 ? args.Shift() : throw new UsageException("proxysql needs an action: config");
-        if (action != "config")
+        var action = args.Positional.Count > 0 ? args.Shift() : throw new UsageException("proxysql needs an action: config, apply or switchover");
+        if (action is not ("config" or "apply" or "switchover"))
         {
-            throw new UsageException($"unknown proxysql action '{action}' (config; apply and switchover are not available yet)");
+            throw new UsageException($"unknown proxysql action '{action}' (config, apply, switchover)");
         }
 
-        var file = args.Positional.Count > 0 ? args.Shift() : throw new UsageException("proxysql config needs the servers.tsv file");
+        var switchTo = action == "switchover" ? (args.Positional.Count > 0 ? args.Shift() : throw new UsageException("proxysql switchover needs the node to make writer, then servers.tsv")) : null;
+        var file = args.Positional.Count > 0 ? args.Shift() : throw new UsageException($"proxysql {action} needs the servers.tsv file");
         var cluster = args.Option("--cluster") ?? throw new UsageException("proxysql config needs --cluster NAME");
         if (!File.Exists(file))
         {
@@ -65,13 +68,20 @@ internal static class ProxySqlCommand
             ConnectTimeoutServerMaxMs = args.LongOption("--connect-timeout-max", 10000),
             MaxConnectionsPerBackend = args.LongOption("--max-connections", 1000),
         };
-        var outDir = args.Option("--out");
+        var outDir = action == "config" ? args.Option("--out") : null;
+        var dryRun = action == "apply" && args.Flag("--dry-run");
+        var drain = action == "switchover" ? TimeArgument.Duration(args.Option("--drain-timeout") ?? "30s", "--drain-timeout") : TimeSpan.Zero;
         args.EnsureConsumed(0);
 
         var errors = ProxySqlValidator.Validate(settings);
         if (errors.Count > 0)
         {
             return await GeneratedFiles.RefuseAsync(errors, error);
+        }
+
+        if (action != "config")
+        {
+            return await ProxySqlApplyCommand.RunAsync(settings, switchTo, dryRun, drain, output, error, cancellationToken);
         }
 
         var sql = AdminSqlRenderer.Render(settings);

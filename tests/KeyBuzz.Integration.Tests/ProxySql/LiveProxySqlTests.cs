@@ -63,4 +63,57 @@ public sealed class LiveProxySqlTests(KeyBuzzLab lab)
             await lab.Operations.SetMaintenanceAsync(new MaintenanceRequest { Cluster = lab.Cluster.ClusterName, Node = "proxy1", On = true, Reason = "live ProxySQL test ended" });
         }
     }
+
+    [SkippableFact]
+    public async Task Apply_configures_two_real_proxies_in_parallel_and_a_second_apply_changes_nothing()
+    {
+        var binary = Binary();
+        Skip.If(binary is null, "no proxysql binary: put it on PATH or set KB_PROXYSQL_BIN (ProxySQL is not packaged for Debian)");
+        using var dir = new TempDir();
+        var started = new List<ManagedProcess>();
+        try
+        {
+            foreach (var (name, ip) in new[] { ("proxy1", "127.0.0.21"), ("proxy2", "127.0.0.22") })
+            {
+                var data = Directory.CreateDirectory(Path.Combine(dir.Path, name)).FullName;
+                var config = Path.Combine(data, "proxysql.cnf");
+                await File.WriteAllTextAsync(config, $$"""
+                    datadir="{{data}}"
+                    admin_variables = { admin_credentials="admin:admin;radmin:radmin" mysql_ifaces="{{ip}}:6032" }
+                    mysql_variables = { interfaces="{{ip}}:6033" }
+                    """);
+                started.Add(ManagedProcess.Start(binary!, ["-f", "--initial", "-c", config, "-D", data], new Dictionary<string, string>(), Path.Combine(data, "proxysql.log")));
+            }
+
+            var inventory = Path.Combine(dir.Path, "servers.tsv");
+            await File.WriteAllTextAsync(inventory, "hostname\tprivate_ip\trole\tcluster\n" +
+                string.Concat(Enumerable.Range(1, 3).Select(n => $"node{n}\t{lab.Cluster.Address(n)}\tmariadb\tkblab\n")) +
+                "proxy1\t127.0.0.21\tproxysql\tkblab\nproxy2\t127.0.0.22\tproxysql\tkblab\n");
+            foreach (var (file, text) in new[] { ("app.pw", "app-lab"), ("mon.pw", "kbmon-lab"), ("admin.pw", "radmin"), ("cluster.pw", "clusterpw") })
+            {
+                await File.WriteAllTextAsync(Path.Combine(dir.Path, file), text);
+            }
+
+            string[] Args(params string[] extra) => ["proxysql", "apply", inventory, "--cluster", "kblab", "--app-users", $"app:{Path.Combine(dir.Path, "app.pw")}",
+                "--monitor-user", "kbmon", "--monitor-password-file", Path.Combine(dir.Path, "mon.pw"), "--admin-user", "radmin",
+                "--admin-password-file", Path.Combine(dir.Path, "admin.pw"), "--cluster-password-file", Path.Combine(dir.Path, "cluster.pw"), .. extra];
+            var first = await Poll.UntilAsync(
+                async () => await Kbctl.RunAsync(lab, Args()) is { ExitCode: 0 } r ? r.Output : null,
+                TimeSpan.FromSeconds(30), "kbctl proxysql apply succeeds on both fresh proxies");
+            Assert.Contains("proxy1: MYSQL SERVERS loaded, read back from runtime, saved to disk", first, StringComparison.Ordinal);
+            Assert.Contains("proxy2: MYSQL SERVERS loaded, read back from runtime, saved to disk", first, StringComparison.Ordinal);
+            var second = await Kbctl.RunAsync(lab, Args());
+            Assert.Equal(0, second.ExitCode);
+            Assert.Contains("proxy1: runtime already matches: nothing to do", second.Output, StringComparison.Ordinal);
+            Assert.Contains("proxy2: runtime already matches: nothing to do", second.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var p in started)
+            {
+                await p.StopAsync();
+                p.Dispose();
+            }
+        }
+    }
 }

@@ -1,0 +1,94 @@
+using KeyBuzz.Ctl.ProxySql;
+using KeyBuzz.Tests.Shared;
+
+namespace KeyBuzz.Ctl.Tests.ProxySql;
+
+public sealed class ApplyPlannerTests
+{
+    private static readonly ProxySqlSettings Settings = new()
+    {
+        Cluster = "erp",
+        Backends = [("127.0.0.11", 3306, "node1"), ("127.0.0.12", 3306, "node2"), ("127.0.0.13", 3306, "node3")],
+        Proxies = [("127.0.0.21", "proxy1"), ("127.0.0.22", "proxy2")],
+        AppUsers = [("app", "app-pw")],
+        MonitorPassword = "mon",
+        AdminUser = "radmin",
+        AdminPassword = "adm",
+        ClusterPassword = "clu",
+    };
+
+    private static Dictionary<string, string?> Row(params (string Key, string? Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
+
+    /// <summary>A proxy that runs exactly the desired config, converged by its Galera monitor, with the writer given.</summary>
+    private static AdminState Converged(string writer, Func<string, string, string>? variable = null, string? storedPassword = null) => new(
+        ServerLayout.Mirrored(Settings, writer),
+        [Row(("writer_hostgroup", "10"), ("backup_writer_hostgroup", "20"), ("reader_hostgroup", "30"), ("offline_hostgroup", "9999"), ("active", "1"), ("max_writers", "1"), ("writer_is_also_reader", "0"), ("max_transactions_behind", "256"))],
+        [Row(("username", "app"), ("password", storedPassword ?? ApplyPlanner.NativeHash("app-pw")), ("default_hostgroup", "10"), ("transaction_persistent", "1"), ("active", "1"))],
+        AdminSqlRenderer.Variables(Settings).ToDictionary(v => v.Name, v => variable?.Invoke(v.Name, v.Value) ?? v.Value),
+        ["127.0.0.21:6032", "127.0.0.22:6032"]);
+
+    private static readonly AdminState Empty = new([], [], [], new Dictionary<string, string>(), []);
+
+    [Fact]
+    public void Fresh_proxy_gets_every_module_with_only_the_preferred_writer_in_the_writer_hostgroup()
+    {
+        var plan = ApplyPlanner.Plan(Settings, Empty);
+        Assert.Equal([ApplyPlanner.Servers, ApplyPlanner.Users, ApplyPlanner.MysqlVariables, ApplyPlanner.AdminVariables, ApplyPlanner.ProxySqlServers], plan.Select(c => c.Module));
+        var insert = plan[0].Statements[1];
+        Assert.Contains("(10, '127.0.0.11', 3306, 'ONLINE', 1000", insert, StringComparison.Ordinal);
+        Assert.Contains("(20, '127.0.0.12', 3306, 'ONLINE', 900", insert, StringComparison.Ordinal);
+        Assert.DoesNotContain("(10, '127.0.0.12'", insert, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Second_apply_changes_nothing() => Assert.Empty(ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306")));
+
+    [Fact]
+    public void Mirrored_layout_is_the_runtime_ProxySQL_converged_to_in_the_real_capture()
+    {
+        var captured = AdminState.From(CaptureTsv.Rows("healthy", "runtime_mysql_servers"), [], [], [], []).Servers;
+        static string Shape(ServerRow r) => $"{r.Hostgroup} {r.Endpoint} {r.Status} {r.Weight} {r.MaxConnections} {r.MaxLatencyMs}";
+        Assert.Equal(captured.Select(Shape).Order(), ServerLayout.Mirrored(Settings, "127.0.0.11:3306").Select(Shape).Order());
+    }
+
+    [Fact]
+    public void A_value_ProxySQL_reset_is_the_only_change_and_is_named()
+    {
+        var plan = ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306", (name, value) => name == "mysql-monitor_galera_healthcheck_interval" ? "2000" : value));
+        var change = Assert.Single(plan);
+        Assert.Equal(ApplyPlanner.MysqlVariables, change.Module);
+        Assert.Equal(["mysql-monitor_galera_healthcheck_interval: '2000' -> '1000'"], change.Differences);
+    }
+
+    [Fact]
+    public void A_writer_after_failover_is_kept_and_pinned_above_the_preferred_weight_so_ProxySQL_does_not_fail_back()
+    {
+        var afterFailover = Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.12:3306").Select(r => r.Weight == 1100 ? r with { Weight = 900 } : r)] };
+        var change = Assert.Single(ApplyPlanner.Plan(Settings, afterFailover));
+        Assert.Contains("(10, '127.0.0.12', 3306, 'ONLINE', 1100", change.Statements[1], StringComparison.Ordinal);
+        Assert.Contains("(10, '127.0.0.11', 3306, 'SHUNNED', 1000", change.Statements[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Switchover_writes_the_mirrored_layout_with_the_new_writer_on_top()
+    {
+        var change = Assert.Single(ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306"), writer: "127.0.0.13:3306"));
+        Assert.Equal(ApplyPlanner.Servers, change.Module);
+        var insert = change.Statements[1];
+        Assert.Contains("(10, '127.0.0.13', 3306, 'ONLINE', 1100", insert, StringComparison.Ordinal);
+        Assert.Contains("(20, '127.0.0.11', 3306, 'ONLINE', 1000", insert, StringComparison.Ordinal);
+        Assert.DoesNotContain("(20, '127.0.0.13'", insert, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("app-pw", false)]
+    [InlineData("wrong", true)]
+    public void Stored_passwords_are_compared_clear_or_hashed(string stored, bool differs)
+    {
+        Assert.Empty(ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306", storedPassword: ApplyPlanner.NativeHash("app-pw"))));
+        Assert.Equal(differs, ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306", storedPassword: stored)).Any(c => c.Module == ApplyPlanner.Users));
+    }
+
+    [Fact]
+    public void Native_hash_is_the_mysql_one() => Assert.Equal("*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19", ApplyPlanner.NativeHash("password"));
+}
