@@ -98,6 +98,7 @@ internal static class CollectorHost
         builder.Services.AddSingleton<ApiAuthFilter>();
         builder.Services.AddSingleton<Commands.PendingCommands>();
         builder.Services.AddSingleton<ProxySql.ProxyViewStore>();
+        builder.Services.AddSingleton<ProxySql.DesiredProxyConfigStore>();
         builder.Services.AddSingleton<Commands.NodeActions>();
         builder.Services.AddSingleton<Tuning.ClusterHealth>();
         builder.Services.AddSingleton<Tuning.DesiredConfigStore>();

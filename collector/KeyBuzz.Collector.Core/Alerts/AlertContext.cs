@@ -16,7 +16,8 @@ public sealed record AlertContext(
     IReadOnlySet<string> Maintenance,
     IReadOnlyList<string>? NeverSeen = null,
     IReadOnlyList<ProxySql.ProxyObservation>? Proxies = null,
-    ProxySql.ProxyHistory? ProxyHistory = null)
+    ProxySql.ProxyHistory? ProxyHistory = null,
+    ProxySql.DesiredProxyConfig? DesiredProxy = null)
 {
     /// <summary>Writer changes and counters of the ProxySQL nodes over the last 30 minutes.</summary>
     public ProxySql.ProxyHistory ProxyTimeline => ProxyHistory ?? ProxySql.ProxyHistory.Empty;

@@ -15,7 +15,7 @@ public static class RuleCatalog
         new ProxySQLSessionsOnShunnedWriter(), new ProxySQLMonitorLoginFailing(), new ProxySQLBackendOffline(),
         new ProxySQLGaleraCheckFailing(), new ProxySQLBackendLatency(), new ProxySQLRestarted(),
         new ProxySQLWriterChanged(), new ProxySQLWriterFlapping(), new ProxySQLFailback(), new ProxySQLClientConnectTimeouts(),
-        new ProxySQLPoolGetFailures(), new ProxySQLFrontendSaturation(), new ProxySQLClusterOutOfSync(),
+        new ProxySQLPoolGetFailures(), new ProxySQLFrontendSaturation(), new ProxySQLClusterOutOfSync(), new ProxySQLConfigDrift(),
     ];
 
     public static IAlertRule? Find(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));

@@ -14,6 +14,7 @@ namespace KeyBuzz.Collector.Alerts;
 internal sealed class AlertEvaluator(
     ClusterViewStore views,
     ProxySql.ProxyViewStore proxies,
+    ProxySql.DesiredProxyConfigStore proxyConfigs,
     HistoryStore history,
     MaintenanceStore maintenance,
     EventStore events,
@@ -77,7 +78,7 @@ internal sealed class AlertEvaluator(
                 ? _knownNodes[view.Name].Where(n => !view.Nodes.ContainsKey(n) && !maintenance.IsOn(view.Name, n)).ToList()
                 : [];
             var context = new AlertContext(view, now, expected, collectorOptions.Value.NotReportingAfterMissedIntervals, _window, inMaintenance, neverSeen,
-                proxies.Proxies(view.Name), proxies.History(view.Name));
+                proxies.Proxies(view.Name), proxies.History(view.Name), proxies.Proxies(view.Name).Count > 0 ? proxyConfigs.Get(view.Name) : null);
             conditions.AddRange(AlertEvaluation.Evaluate(context, _settings));
             if (_viewChanges.Observe(view, now) is { } change)
             {

@@ -19,6 +19,7 @@ internal sealed class AuthInterceptor(TokenValidator validator, ILogger<AuthInte
         "/keybuzz.v1.Operations/RunNodeAction",
         "/keybuzz.v1.Operations/StartGaleraRollout",
         "/keybuzz.v1.Operations/RecordDrill",
+        "/keybuzz.v1.Operations/RecordProxyConfig",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)

@@ -23,6 +23,7 @@ internal sealed class OperationsService(
     Tuning.ConfigPlanner configPlanner,
     Tuning.RolloutRunner rollouts,
     ProxySql.ProxyViewStore proxies,
+    ProxySql.DesiredProxyConfigStore proxyConfigs,
     ILogger<OperationsService> logger,
     IOptions<CollectorOptions> options,
     TimeProvider time) : Operations.OperationsBase
@@ -220,6 +221,26 @@ internal sealed class OperationsService(
         var stored = request.Clone();
         stored.Cluster = cluster;
         stored.AtUnixMs = at.ToUnixTimeMilliseconds();
+        return Task.FromResult(stored);
+    }
+
+    public override Task<ProxyConfigRecord> RecordProxyConfig(ProxyConfigRecord request, ServerCallContext context)
+    {
+        if (request.Cluster.Length == 0 || (request.Variables.Count == 0 && request.Hostgroups.Count == 0))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "a ProxySQL config record needs the cluster and the applied variables or hostgroups"));
+        }
+
+        if (request.Variables.Keys.Any(k => k.Contains("password", StringComparison.Ordinal) || k.Contains("credentials", StringComparison.Ordinal)))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "secrets are not stored: leave passwords and credentials out of the record"));
+        }
+
+        var at = time.GetUtcNow();
+        proxyConfigs.Save(request.Cluster, new Core.ProxySql.DesiredProxyConfig(
+            new Dictionary<string, string>(request.Variables, StringComparer.Ordinal), new Dictionary<string, string>(request.Hostgroups, StringComparer.Ordinal), at));
+        var stored = request.Clone();
+        stored.AppliedAtUnixMs = at.ToUnixTimeMilliseconds();
         return Task.FromResult(stored);
     }
 

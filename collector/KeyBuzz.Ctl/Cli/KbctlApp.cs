@@ -80,7 +80,9 @@ internal static class KbctlApp
             if (command is "inventory" or "proxysql")
             {
                 // no collector involved (proxysql apply/switchover talk to the ProxySQL admin interfaces directly)
-                return command == "inventory" ? await InventoryCommand.RunAsync(args, output, error) : await ProxySqlCommand.RunAsync(args, output, error, cancellationToken);
+                // proxysql apply records what it applied on the collector when one is named (drift alerts).
+                CollectorConnection? Collector() => url is not null || Environment.GetEnvironmentVariable("KBCTL_COLLECTOR") is { Length: > 0 } ? CollectorConnection.Open(url, token, ca) : null;
+                return command == "inventory" ? await InventoryCommand.RunAsync(args, output, error) : await ProxySqlCommand.RunAsync(args, output, error, Collector, cancellationToken);
             }
 
             if (command == "galera")

@@ -15,7 +15,7 @@ namespace KeyBuzz.Ctl.Commands;
 /// </summary>
 internal static class ProxySqlCommand
 {
-    public static async Task<int> RunAsync(Arguments args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(Arguments args, TextWriter output, TextWriter error, Func<CollectorConnection?>? collector = null, CancellationToken cancellationToken = default)
     {
         var action = args.Positional.Count > 0 ? args.Shift() : throw new UsageException("proxysql needs an action: config, apply or switchover");
         if (action is not ("config" or "apply" or "switchover"))
@@ -81,7 +81,13 @@ internal static class ProxySqlCommand
 
         if (action != "config")
         {
-            return await ProxySqlApplyCommand.RunAsync(settings, switchTo, dryRun, drain, output, error, cancellationToken);
+            var code = await ProxySqlApplyCommand.RunAsync(settings, switchTo, dryRun, drain, output, error, cancellationToken);
+            if (code == ExitCodes.Ok && action == "apply" && !dryRun)
+            {
+                await AppliedConfigRecorder.RecordAsync(settings, collector?.Invoke(), output, error, cancellationToken);
+            }
+
+            return code;
         }
 
         var sql = AdminSqlRenderer.Render(settings);

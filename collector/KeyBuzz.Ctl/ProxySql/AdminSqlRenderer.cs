@@ -77,6 +77,13 @@ internal static class AdminSqlRenderer
         ("admin-cluster_mysql_servers_sync_algorithm", "2"),
     ];
 
+    /// <summary>The mysql_galera_hostgroups row, column → value, as runtime_mysql_galera_hostgroups shows it.</summary>
+    public static IReadOnlyList<(string Column, string Value)> Hostgroups(ProxySqlSettings s) =>
+    [
+        ("writer_hostgroup", N(s.WriterHostgroup)), ("backup_writer_hostgroup", N(s.BackupWriterHostgroup)), ("reader_hostgroup", N(s.ReaderHostgroup)),
+        ("offline_hostgroup", N(s.OfflineHostgroup)), ("active", "1"), ("max_writers", "1"), ("writer_is_also_reader", "0"), ("max_transactions_behind", N(s.MaxTransactionsBehind)),
+    ];
+
     /// <summary>Deterministic writer preference: 1000 for the first node, then 100 less per node.</summary>
     public static long Weight(int index) => Math.Max(1, 1000 - (100L * index));
 

@@ -87,11 +87,7 @@ internal static class ApplyPlanner
 
     private static List<string> HostgroupDifferences(ProxySqlSettings s, IReadOnlyList<IReadOnlyDictionary<string, string?>> rows)
     {
-        var want = new Dictionary<string, string>
-        {
-            ["writer_hostgroup"] = N(s.WriterHostgroup), ["backup_writer_hostgroup"] = N(s.BackupWriterHostgroup), ["reader_hostgroup"] = N(s.ReaderHostgroup),
-            ["offline_hostgroup"] = N(s.OfflineHostgroup), ["active"] = "1", ["max_writers"] = "1", ["writer_is_also_reader"] = "0", ["max_transactions_behind"] = N(s.MaxTransactionsBehind),
-        };
+        var want = AdminSqlRenderer.Hostgroups(s).ToDictionary(h => h.Column, h => h.Value, StringComparer.Ordinal);
         if (rows.Count != 1)
         {
             return [$"mysql_galera_hostgroups has {rows.Count} rows, wanted 1"];

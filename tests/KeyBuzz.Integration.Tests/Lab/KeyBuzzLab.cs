@@ -121,6 +121,7 @@ public sealed class KeyBuzzLab : IAsyncLifetime
                 ["KEYBUZZ_Alerts__Alertmanager__Urls__0"] = $"http://127.0.0.1:{AlertmanagerPort}",
                 ["KEYBUZZ_Alerts__Alertmanager__ResendSeconds"] = "2",
                 ["KEYBUZZ_Alerts__Rules__GaleraClusterShrunk__ForSeconds"] = "2",
+                ["KEYBUZZ_Alerts__Rules__ProxySQLConfigDrift__ForSeconds"] = "2",
                 ["KEYBUZZ_Collector__DataDirectory"] = CollectorDataDirectory,
                 ["KEYBUZZ_Auth__TokensFile"] = TokensFile,
                 ["KEYBUZZ_Recovery__OutageConfirmSeconds"] = "3",

@@ -58,6 +58,17 @@ public sealed class ProxyIngestTests(KeyBuzzLab lab)
             var metrics = await Http.GetAsync($"{lab.HttpUrl}/metrics", lab.ReadOnlyToken);
             Assert.Contains("keybuzz_proxysql_online_writers{cluster=\"kbproxy\",proxy=\"proxy1\"} 1", metrics.Body, StringComparison.Ordinal);
 
+            // What kbctl proxysql apply records; the captured proxy runs interval 1000, not 2000: drift.
+            var applied = new ProxyConfigRecord { Cluster = Cluster, Variables = { ["mysql-monitor_galera_healthcheck_interval"] = "2000" } };
+            await lab.Operations.RecordProxyConfigAsync(applied);
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    await SendAsync("healthy");
+                    return (await Kbctl.RunAsync(lab, "alerts", "--cluster", Cluster)).Output.Contains("ProxySQLConfigDrift", StringComparison.Ordinal);
+                },
+                TimeSpan.FromSeconds(20), "ProxySQLConfigDrift once the proxy runs another interval than the applied one", everyMs: 1000);
+
             await SendAsync("writer-killed");
             await Poll.UntilAsync(
                 async () => System.Text.RegularExpressions.Regex.IsMatch((await Kbctl.RunAsync(lab, "status", "--cluster", Cluster, "--json")).Output, "\"writer\":\\s*\"127\\.0\\.0\\.12:3306\""),

@@ -19,7 +19,8 @@ internal sealed class AdminTableSampler(AdminConnector admin, string name, strin
         ("stats_mysql_errors", "SELECT * FROM stats.stats_mysql_errors ORDER BY hostgroup, hostname, port, errno"),
         ("stats_mysql_commands_counters", "SELECT * FROM stats.stats_mysql_commands_counters WHERE Total_cnt > 0"),
         ("stats_proxysql_servers_checksums", "SELECT * FROM stats.stats_proxysql_servers_checksums ORDER BY hostname, port, name"),
-        ("runtime_global_variables", "SELECT * FROM runtime_global_variables WHERE variable_name LIKE 'mysql-monitor%' OR variable_name LIKE 'admin-cluster%' OR variable_name IN ('mysql-max_connections','mysql-connect_timeout_server_max')"),
+        // Secrets are never shipped: the monitor and cluster passwords stay on the proxy.
+        ("runtime_global_variables", "SELECT variable_name, variable_value FROM runtime_global_variables WHERE (variable_name LIKE 'mysql-monitor_%' OR variable_name LIKE 'admin-cluster_%' OR variable_name IN ('mysql-connect_timeout_server','mysql-connect_timeout_server_max','mysql-shun_on_failures','mysql-shun_recovery_time_sec','mysql-default_max_latency_ms','mysql-max_connections')) AND variable_name NOT LIKE '%password%'"),
     ];
 
     public string Name => name;
