@@ -30,7 +30,7 @@ internal static class KbctlApp
                  [--galera-interval 1000 --galera-timeout 800 --galera-max-timeouts 3 --ping-interval 2000
                   --ping-timeout 1000 --ping-max-failures 3 --max-latency-ms 1000 --connect-timeout-max 10000]
                                                         ProxySQL admin SQL + proxysql.cnf (offline)
-          proxysql apply servers.tsv (same options) [--dry-run]
+          proxysql apply servers.tsv (same options) [--dry-run] [--allow-failback]
                                                         apply to every ProxySQL admin in parallel, changed modules only,
                                                         read back the runtime before SAVE; --dry-run: the diff
           proxysql switchover NODE servers.tsv (same options) [--drain-timeout 30s]
@@ -54,7 +54,7 @@ internal static class KbctlApp
         Exit codes: 0 ok, 1 the collector refused the request, 2 collector unreachable, 3 token missing or not allowed, 64 usage error.
         """;
 
-    private static readonly HashSet<string> Flags = ["--json", "--help", "--force", "--from-collector", "--dry-run", "--kill"];
+    private static readonly HashSet<string> Flags = ["--json", "--help", "--force", "--from-collector", "--dry-run", "--kill", "--allow-failback"];
 
     public static Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(argv, output, error, TextReader.Null, cancellationToken);

@@ -10,7 +10,7 @@ namespace KeyBuzz.Ctl.Commands;
 /// </summary>
 internal static class ProxySqlApplyCommand
 {
-    public static async Task<int> RunAsync(ProxySqlSettings settings, string? switchTo, bool dryRun, TimeSpan drain, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ProxySqlSettings settings, string? switchTo, bool dryRun, bool allowFailback, TimeSpan drain, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         string? writer = null;
         if (switchTo is not null)
@@ -27,7 +27,7 @@ internal static class ProxySqlApplyCommand
             {
                 try
                 {
-                    return (s.Name, Lines: await ApplyRunner.ApplyAsync(s, settings, writer, serversOnly: switchTo is not null, dryRun, cancellationToken), Error: (string?)null);
+                    return (s.Name, Lines: await ApplyRunner.ApplyAsync(s, settings, writer, serversOnly: switchTo is not null, dryRun, allowFailback, cancellationToken), Error: (string?)null);
                 }
                 catch (AdminException ex)
                 {

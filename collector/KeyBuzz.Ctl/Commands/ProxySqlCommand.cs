@@ -70,6 +70,7 @@ internal static class ProxySqlCommand
         };
         var outDir = action == "config" ? args.Option("--out") : null;
         var dryRun = action == "apply" && args.Flag("--dry-run");
+        var allowFailback = action == "apply" && args.Flag("--allow-failback");
         var drain = action == "switchover" ? TimeArgument.Duration(args.Option("--drain-timeout") ?? "30s", "--drain-timeout") : TimeSpan.Zero;
         args.EnsureConsumed(0);
 
@@ -81,7 +82,7 @@ internal static class ProxySqlCommand
 
         if (action != "config")
         {
-            var code = await ProxySqlApplyCommand.RunAsync(settings, switchTo, dryRun, drain, output, error, cancellationToken);
+            var code = await ProxySqlApplyCommand.RunAsync(settings, switchTo, dryRun, allowFailback, drain, output, error, cancellationToken);
             if (code == ExitCodes.Ok && action == "apply" && !dryRun)
             {
                 await AppliedConfigRecorder.RecordAsync(settings, collector?.Invoke(), output, error, cancellationToken);

@@ -18,12 +18,13 @@ internal static class ApplyPlanner
     public const string ProxySqlServers = "PROXYSQL SERVERS";
 
     /// <param name="writer">The writer to keep or make (host:port); null: the current runtime writer, else the preferred node.</param>
-    public static IReadOnlyList<ModuleChange> Plan(ProxySqlSettings s, AdminState runtime, string? writer = null)
+    /// <param name="allowFailback">Keep configured weights even when the writer is not the preferred node (ProxySQL then fails back by itself).</param>
+    public static IReadOnlyList<ModuleChange> Plan(ProxySqlSettings s, AdminState runtime, string? writer = null, bool allowFailback = false)
     {
         var changes = new List<ModuleChange>();
         var current = runtime.Writer(s.WriterHostgroup);
         var target = writer ?? current;
-        var desiredServers = target is null ? ServerLayout.Fresh(s) : ServerLayout.Mirrored(s, target);
+        var desiredServers = target is null ? ServerLayout.Fresh(s) : ServerLayout.Mirrored(s, target, pinWriter: !allowFailback || writer is not null);
         var serverDiff = ServerDifferences(desiredServers, runtime.Servers);
         var hostgroupDiff = HostgroupDifferences(s, runtime.Hostgroups);
         if (serverDiff.Count + hostgroupDiff.Count > 0)

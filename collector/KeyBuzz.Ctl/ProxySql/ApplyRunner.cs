@@ -10,11 +10,11 @@ internal static class ApplyRunner
     private static readonly TimeSpan ConvergeTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The report lines of this proxy; throws AdminException on the first failure.</summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(AdminSession proxy, ProxySqlSettings settings, string? writer, bool serversOnly, bool dryRun, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ApplyAsync(AdminSession proxy, ProxySqlSettings settings, string? writer, bool serversOnly, bool dryRun, bool allowFailback, CancellationToken cancellationToken)
     {
         var report = new List<string>();
         var runtime = await proxy.ReadAsync(cancellationToken);
-        var plan = Filter(ApplyPlanner.Plan(settings, runtime, writer), serversOnly);
+        var plan = Filter(ApplyPlanner.Plan(settings, runtime, writer, allowFailback), serversOnly);
         if (plan.Count == 0)
         {
             report.Add($"{proxy.Name}: runtime already matches: nothing to do");
@@ -41,7 +41,7 @@ internal static class ApplyRunner
             }
 
             await proxy.ExecuteAsync($"LOAD {change.Module} TO RUNTIME", cancellationToken);
-            var remaining = await ConvergeAsync(proxy, settings, target, change.Module, cancellationToken);
+            var remaining = await ConvergeAsync(proxy, settings, target, change.Module, allowFailback, cancellationToken);
             if (remaining.Count > 0)
             {
                 throw new AdminException($"{proxy.Name}: after LOAD {change.Module} TO RUNTIME (rc 0) the runtime still differs, so ProxySQL dropped or reset values; nothing was saved to disk for this module: {string.Join("; ", remaining)}");
@@ -55,12 +55,12 @@ internal static class ApplyRunner
     }
 
     /// <summary>Differences of one module still present after its LOAD, polled while the Galera monitor settles the servers.</summary>
-    private static async Task<IReadOnlyList<string>> ConvergeAsync(AdminSession proxy, ProxySqlSettings settings, string? writer, string module, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> ConvergeAsync(AdminSession proxy, ProxySqlSettings settings, string? writer, string module, bool allowFailback, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + ConvergeTimeout;
         while (true)
         {
-            var left = ApplyPlanner.Plan(settings, await proxy.ReadAsync(cancellationToken), writer).FirstOrDefault(c => c.Module == module);
+            var left = ApplyPlanner.Plan(settings, await proxy.ReadAsync(cancellationToken), writer, allowFailback).FirstOrDefault(c => c.Module == module);
             if (left is null)
             {
                 return [];

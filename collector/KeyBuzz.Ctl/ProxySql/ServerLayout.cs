@@ -11,7 +11,8 @@ internal static class ServerLayout
     public static IReadOnlyList<ServerRow> Fresh(ProxySqlSettings s) =>
         [.. s.Backends.Select((b, i) => new ServerRow(i == 0 ? s.WriterHostgroup : s.BackupWriterHostgroup, b.Host, b.Port, "ONLINE", AdminSqlRenderer.Weight(i), s.MaxConnectionsPerBackend, 0, Comment(b.Name, i)))];
 
-    public static IReadOnlyList<ServerRow> Mirrored(ProxySqlSettings s, string writerEndpoint)
+    /// <param name="pinWriter">False (--allow-failback): the writer keeps its configured weight, so ProxySQL fails back to a returning higher-weight node.</param>
+    public static IReadOnlyList<ServerRow> Mirrored(ProxySqlSettings s, string writerEndpoint, bool pinWriter = true)
     {
         var weights = s.Backends.Select((b, i) => (Backend: b, Index: i, Weight: AdminSqlRenderer.Weight(i))).ToList();
         var top = weights.Max(w => w.Weight);
@@ -19,7 +20,7 @@ internal static class ServerLayout
         foreach (var (b, i, weight) in weights)
         {
             var isWriter = $"{b.Host}:{b.Port}" == writerEndpoint;
-            var writerWeight = isWriter && weight < top ? top + 100 : weight;
+            var writerWeight = pinWriter && isWriter && weight < top ? top + 100 : weight;
             rows.Add(new ServerRow(s.WriterHostgroup, b.Host, b.Port, isWriter ? "ONLINE" : "SHUNNED", writerWeight, s.MaxConnectionsPerBackend, 0, Comment(b.Name, i)));
             if (!isWriter)
             {

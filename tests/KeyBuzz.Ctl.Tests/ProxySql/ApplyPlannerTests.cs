@@ -70,6 +70,14 @@ public sealed class ApplyPlannerTests
     }
 
     [Fact]
+    public void Allow_failback_keeps_the_configured_weights_so_ProxySQL_fails_back_by_itself()
+    {
+        var afterFailover = Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.12:3306", pinWriter: false)] };
+        Assert.Empty(ApplyPlanner.Plan(Settings, afterFailover, allowFailback: true));
+        Assert.Single(ApplyPlanner.Plan(Settings, afterFailover)); // default: pin it
+    }
+
+    [Fact]
     public void Switchover_writes_the_mirrored_layout_with_the_new_writer_on_top()
     {
         var change = Assert.Single(ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306"), writer: "127.0.0.13:3306"));
