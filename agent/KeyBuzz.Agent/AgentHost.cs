@@ -75,6 +75,7 @@ internal static class AgentHost
         builder.Services.AddSingleton<PositionRecovery>();
         builder.Services.AddSingleton<CommandExecutor>();
         builder.Services.AddSingleton<ConfigFragmentWriter>();
+        builder.Services.AddSingleton<ProxySqlServiceControl>();
         builder.Services.AddSingleton<SystemdServiceControl>();
         builder.Services.AddSingleton<ProcessServiceControl>();
         builder.Services.AddSingleton<IServiceControl>(sp => sp.GetRequiredService<IOptions<RepairOptions>>().Value.ServiceControl == "process"

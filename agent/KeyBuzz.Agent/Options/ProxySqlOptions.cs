@@ -15,6 +15,16 @@ public sealed class ProxySqlOptions
 
     public string Password { get; set; } = string.Empty;
 
+    /// <summary>How `kbctl drill proxysql-node` stops and starts this ProxySQL: "systemd" (SystemdUnit) or "process" (the lab: PidFile and StartCommand).</summary>
+    public string ServiceControl { get; set; } = "systemd";
+
+    public string SystemdUnit { get; set; } = "proxysql";
+
+    public string PidFile { get; set; } = string.Empty;
+
+    /// <summary>process mode: the program and arguments that start ProxySQL again (never with --initial: it would drop the applied config).</summary>
+    public string[] StartCommand { get; set; } = [];
+
     /// <summary>Each admin table gets this long per cycle; a slow one is reported, never waited for.</summary>
     public int SamplerTimeoutMs { get; set; } = 800;
 }

@@ -31,6 +31,19 @@ internal sealed class ProxySqlOptionsValidator(IOptions<AgentOptions> agent) : I
             errors.Add("ProxySql:User is empty: set an admin user from admin-admin_credentials (e.g. radmin)");
         }
 
+        if (options.ServiceControl is not ("systemd" or "process"))
+        {
+            errors.Add($"ProxySql:ServiceControl '{options.ServiceControl}' must be systemd or process");
+        }
+        else if (options.ServiceControl == "process" && (!Path.IsPathFullyQualified(options.PidFile) || options.StartCommand.Length == 0))
+        {
+            errors.Add("ProxySql:ServiceControl process needs an absolute ProxySql:PidFile and ProxySql:StartCommand");
+        }
+        else if (options.StartCommand.Contains("--initial"))
+        {
+            errors.Add("ProxySql:StartCommand must not contain --initial: it would replace the applied config with the file's");
+        }
+
         if (options.SamplerTimeoutMs is < 50 or > 30_000)
         {
             errors.Add($"ProxySql:SamplerTimeoutMs {options.SamplerTimeoutMs} is out of range: use 50..30000");

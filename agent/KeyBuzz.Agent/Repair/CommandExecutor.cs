@@ -21,6 +21,7 @@ internal sealed class CommandExecutor(
     PeerProbe peers,
     NodeActionLock actionLock,
     ConfigFragmentWriter fragments,
+    ProxySqlServiceControl proxysql,
     IOptions<AgentOptions> agent,
     IOptions<GaleraOptions> galera,
     IOptions<RepairOptions> repair,
@@ -32,9 +33,12 @@ internal sealed class CommandExecutor(
 
     public async Task<CommandResult> ExecuteAsync(Command command, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        if (agent.Value.Role != "galera")
+        if (agent.Value.Role == "proxysql")
         {
-            return Refuse(command, $"this agent watches a {agent.Value.Role} node: it has no MariaDB to act on");
+            using (await actionLock.AcquireAsync(cancellationToken))
+            {
+                return await ProxySqlAsync(command, receivedAt, cancellationToken);
+            }
         }
 
         if (!repair.Value.Enabled)
@@ -184,6 +188,38 @@ internal sealed class CommandExecutor(
         var message = $"wrote {galera.Value.ConfigFragmentPath}{(backup is null ? " (no previous file)" : $", previous kept as {backup}")}";
         Log.CommandExecuting(logger, command.Kind.ToString(), command.CommandId, command.Round, message);
         return Result(command, true, "written", message);
+    }
+
+    /// <summary>A ProxySQL agent only stops, kills or starts its ProxySQL, for a drill; the collector checked the other proxy routes.</summary>
+    private async Task<CommandResult> ProxySqlAsync(Command command, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (command.Kind is not (CommandKind.Stop or CommandKind.Kill or CommandKind.Start))
+        {
+            return Refuse(command, $"a ProxySQL agent has no MariaDB: {command.Kind} does not apply");
+        }
+
+        if (OperatorCommandRefusal(command, receivedAt) is { } refusal)
+        {
+            return Refuse(command, refusal);
+        }
+
+        ledger.MarkUsed(command.CommandId);
+        try
+        {
+            Log.CommandExecuting(logger, command.Kind.ToString(), command.CommandId, command.Round, $"{command.Kind.ToString().ToLowerInvariant()} proxysql");
+            if (command.Kind == CommandKind.Start)
+            {
+                await proxysql.StartAsync(cancellationToken);
+                return Result(command, true, "started", "proxysql started");
+            }
+
+            await proxysql.StopAsync(command.Kind == CommandKind.Kill, cancellationToken);
+            return Result(command, true, command.Kind == CommandKind.Kill ? "killed" : "stopped", $"proxysql {(command.Kind == CommandKind.Kill ? "killed" : "stopped")}");
+        }
+        catch (Exception ex) when (ex is IOException or TimeoutException or UnauthorizedAccessException)
+        {
+            return Result(command, false, "failed", ex.Message);
+        }
     }
 
     private string? OperatorCommandRefusal(Command command, DateTimeOffset receivedAt)

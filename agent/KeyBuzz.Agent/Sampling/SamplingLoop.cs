@@ -18,9 +18,7 @@ internal sealed class SamplingLoop(
     ILogger<SamplingLoop> logger) : BackgroundService
 {
     private readonly IGaleraSampler[] _samplers = [.. samplers];
-    // Samplers finish on different threads: the set of failing ones must be concurrent.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _failing = new();
-    private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(galeraOptions.Value.SamplerTimeoutMs);
+    private readonly SamplerGuard _guard = new(TimeSpan.FromMilliseconds(galeraOptions.Value.SamplerTimeoutMs), logger);
     private bool? _wasRunning;
     private ulong _reportedDrops;
 
@@ -63,35 +61,14 @@ internal sealed class SamplingLoop(
 
     private async Task<GaleraReading> RunAsync(IGaleraSampler sampler, CancellationToken stoppingToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(_timeout);
-        string reason;
-        try
+        var (fragment, failure) = await _guard.RunAsync(sampler.Name, sampler.SampleAsync, stoppingToken);
+        if (fragment is not null)
         {
-            var fragment = await sampler.SampleAsync(timeout.Token).WaitAsync(timeout.Token);
-            if (_failing.TryRemove(sampler.Name, out _))
-            {
-                Log.SamplerRecovered(logger, sampler.Name);
-            }
-
             return fragment;
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            reason = $"timed out after {_timeout.TotalMilliseconds:0} ms";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            reason = ex.Message;
-        }
-
-        if (_failing.TryAdd(sampler.Name, true))
-        {
-            Log.SamplerFailed(logger, sampler.Name, reason);
         }
 
         var failed = new GaleraReading();
-        failed.Errors.Add(new SamplerError { Sampler = sampler.Name, Message = reason });
+        failed.Errors.Add(new SamplerError { Sampler = sampler.Name, Message = failure });
         return failed;
     }
 

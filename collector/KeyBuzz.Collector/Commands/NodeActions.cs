@@ -9,7 +9,7 @@ namespace KeyBuzz.Collector.Commands;
 /// An operator stops, kills or starts one node (drills). Taking a node away is allowed only from a
 /// healthy complete cluster; starting is always allowed (it restores). The agent re-checks its own guards.
 /// </summary>
-internal sealed class NodeActions(ClusterHealth health, PendingCommands commands, ILogger<NodeActions> logger)
+internal sealed class NodeActions(ClusterHealth health, PendingCommands commands, ProxySql.ProxyViewStore proxies, TimeProvider time, ILogger<NodeActions> logger)
 {
     private const uint DefaultHoldSeconds = 60;
     private const uint MaxHoldSeconds = 600;
@@ -28,7 +28,12 @@ internal sealed class NodeActions(ClusterHealth health, PendingCommands commands
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"hold of {request.HoldSeconds} s is above the maximum of {MaxHoldSeconds} s"));
         }
 
-        if (kind != CommandKind.Start && health.Refusal(cluster) is { } refusal)
+        if (kind != CommandKind.Start && ProxyRefusal(cluster, request.Node) is { } proxyRefusal)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"not taking ProxySQL {request.Node} away: {proxyRefusal}"));
+        }
+
+        if (kind != CommandKind.Start && !IsProxy(cluster, request.Node) && health.Refusal(cluster) is { } refusal)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"not taking {request.Node} away: {refusal}"));
         }
@@ -41,5 +46,24 @@ internal sealed class NodeActions(ClusterHealth health, PendingCommands commands
         {
             Cluster = cluster, Node = request.Node, CommandId = command.CommandId, Accepted = result.Accepted, Outcome = result.Outcome, Message = result.Message,
         };
+    }
+
+    private bool IsProxy(string cluster, string node) => proxies.Proxies(cluster).Any(p => p.Proxy == node);
+
+    /// <summary>A proxy may be stopped only while another one reports and routes to the same single writer.</summary>
+    private string? ProxyRefusal(string cluster, string node)
+    {
+        if (!IsProxy(cluster, node))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var others = proxies.Proxies(cluster).Where(p => p.Proxy != node && now - p.LastSeen <= p.Interval * 3).ToList();
+        var self = proxies.Proxies(cluster).Single(p => p.Proxy == node);
+        return others.Count == 0 ? "no other ProxySQL node reports: clients would have nowhere to go"
+            : others.All(p => p.Routing.Writer is null) ? "no other ProxySQL node has a writer"
+            : others.Any(p => p.Routing.Writer != self.Routing.Writer) ? "the ProxySQL nodes do not agree on the writer now"
+            : null;
     }
 }

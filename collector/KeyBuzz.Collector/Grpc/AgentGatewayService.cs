@@ -68,6 +68,7 @@ internal sealed class AgentGatewayService(
                     case AgentMessage.BodyOneofCase.Readings when hello.Role == "proxysql":
                         stored = ApplyProxyReadings(hello, agent, message.Readings, stored);
                         session.Send(new CollectorMessage { Ack = new Ack { Seq = stored } });
+                        session.Send(new CollectorMessage { Advice = advice.For(hello.ClusterName, hello.NodeName) }); // maintenance, rounds
                         break;
                     case AgentMessage.BodyOneofCase.Readings:
                         var fresh = Accept(hello, message.Readings, stored, out var highest);

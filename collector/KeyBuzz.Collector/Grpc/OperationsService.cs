@@ -189,8 +189,12 @@ internal sealed class OperationsService(
         return Task.FromResult(new MaintenanceReply { Cluster = cluster, Node = request.Node, On = request.On });
     }
 
-    public override Task<NodeActionReply> RunNodeAction(NodeActionRequest request, ServerCallContext context) =>
-        nodeActions.RunAsync(ResolveCluster(request.Cluster, request.Node), request, context.CancellationToken);
+    public override Task<NodeActionReply> RunNodeAction(NodeActionRequest request, ServerCallContext context)
+    {
+        var proxyCluster = proxies.Clusters.Where(c => (request.Cluster.Length == 0 || c == request.Cluster) && proxies.Proxies(c).Any(p => p.Proxy == request.Node)).ToList();
+        var cluster = proxyCluster.Count == 1 ? proxyCluster[0] : ResolveCluster(request.Cluster, request.Node);
+        return nodeActions.RunAsync(cluster, request, context.CancellationToken);
+    }
 
     public override Task<GaleraConfigPlan> PlanGaleraConfig(GaleraConfigRequest request, ServerCallContext context) =>
         Task.FromResult(configPlanner.Plan(ResolveCluster(request.Cluster), request.Fragment));

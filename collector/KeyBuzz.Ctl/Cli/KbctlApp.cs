@@ -46,6 +46,8 @@ internal static class KbctlApp
           drill mariadb-node [NODE] [--kill] --sql H:P,H:P,H:P --db-password-file F [--db-user keybuzz_drill]
                  [--database keybuzz_drill] [--through PROXY:6033] [--down 10s]
                                                         stop (or kill) a node under writes; report gap, errors, lost writes
+          drill proxysql-node PROXY [--kill] --through PROXY:6033,OTHER:6033 --sql H:P,... --db-password-file F ...
+                                                        the same, stopping a ProxySQL node (its agent) while writing through it
           drill health                                  every node and proxy, one line each; exit 1 on any problem
           drill history [--since 30d]                   stored drill results
         --collector defaults to $KBCTL_COLLECTOR, else http://127.0.0.1:7171.

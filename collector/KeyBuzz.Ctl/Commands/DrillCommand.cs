@@ -56,31 +56,36 @@ internal static class DrillCommand
             }
 
             case "proxysql-node":
-                throw new UsageException("drill proxysql-node needs ProxySQL nodes reporting to the collector; none does (the ProxySQL agent role is not available yet)");
+                return await NodeAsync(collector, client, cluster, args, output, proxy: true, cancellationToken);
 
             case "mariadb-node":
-                return await NodeAsync(collector, client, cluster, args, output, cancellationToken);
+                return await NodeAsync(collector, client, cluster, args, output, proxy: false, cancellationToken);
 
             default:
                 throw new UsageException($"unknown drill '{drill}' (mariadb-node, proxysql-node, health, history)");
         }
     }
 
-    private static async Task<int> NodeAsync(CollectorConnection collector, Operations.OperationsClient client, string cluster, Arguments args, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> NodeAsync(CollectorConnection collector, Operations.OperationsClient client, string cluster, Arguments args, TextWriter output, bool proxy, CancellationToken cancellationToken)
     {
-        var node = args.Positional.Count > 0 ? args.Shift() : null;
+        var node = args.Positional.Count > 0 ? args.Shift() : proxy ? throw new UsageException("drill proxysql-node needs the ProxySQL node to stop (as kbctl status names it)") : null;
         var kill = args.Flag("--kill");
         var sql = (args.Option("--sql") ?? throw new UsageException("drill mariadb-node needs --sql HOST:PORT,HOST:PORT,... (every MariaDB node: the client writes to the first that answers, and every acknowledged write is checked on each)"))
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var through = args.Option("--through");
+        if (proxy && through is null)
+        {
+            throw new UsageException("drill proxysql-node needs --through FRONTEND:6033,FRONTEND:6033 (the drilled proxy's frontend first: the client fails over to the next)");
+        }
+
         var passwordFile = args.Option("--db-password-file") ?? throw new UsageException("drill mariadb-node needs --db-password-file FILE (password of --db-user, default keybuzz_drill)");
         var options = new DrillOptions(
             sql, through, args.Option("--db-user") ?? "keybuzz_drill",
             File.Exists(passwordFile) ? (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim() : throw new UsageException($"--db-password-file {passwordFile} does not exist"),
             args.Option("--database") ?? "keybuzz_drill", kill,
-            TimeArgument.Duration(args.Option("--down") ?? "10s", "--down"), TimeArgument.Duration(args.Option("--rejoin-timeout") ?? "5m", "--rejoin-timeout"));
+            TimeArgument.Duration(args.Option("--down") ?? "10s", "--down"), TimeArgument.Duration(args.Option("--rejoin-timeout") ?? "5m", "--rejoin-timeout"), proxy);
         args.EnsureConsumed(0);
-        foreach (var address in sql.Append(through).OfType<string>())
+        foreach (var address in sql.Concat(through?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []))
         {
             _ = DrillOptions.HostPort(address);
         }
@@ -92,18 +97,22 @@ internal static class DrillCommand
 
         var (status, lines) = await HealthAsync(client, collector, cluster, cancellationToken);
         node ??= status.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? throw new UsageException("the cluster has no node");
-        if (status.Nodes.All(n => n.Name != node))
+        var known = proxy ? status.Proxies.Select(p => p.Name).ToList() : status.Nodes.Select(n => n.Name).ToList();
+        if (!known.Contains(node))
         {
-            throw new UsageException($"node '{node}' is not in cluster {status.Name} ({string.Join(", ", status.Nodes.Select(n => n.Name))})");
+            throw new UsageException($"{(proxy ? "ProxySQL node" : "node")} '{node}' is not in cluster {status.Name} ({(known.Count == 0 ? "none reports" : string.Join(", ", known))})");
         }
 
-        if (HealthCheck.Refusal(lines) is { } refusal)
+        // A proxy drill also needs every proxy healthy: the client fails over to the other one.
+        var proxyProblems = proxy ? string.Join("; ", lines.Where(l => !l.Ok && l.Subject.StartsWith("proxysql", StringComparison.Ordinal)).Select(l => $"{l.Subject}: {l.Text}")) : string.Empty;
+        var refusal = HealthCheck.Refusal(lines) ?? (proxyProblems.Length > 0 ? proxyProblems : null);
+        if (refusal is not null)
         {
             await output.WriteLineAsync($"Not starting the drill: the cluster is not healthy: {refusal}");
             return ExitCodes.Failed;
         }
 
-        await output.WriteLineAsync($"Drill {(kill ? "mariadb-node --kill" : "mariadb-node")} on {status.Name}/{node}: writes every 50 ms {(through is null ? $"to {sql[0]} (next node on error)" : $"through {through}")}");
+        await output.WriteLineAsync($"Drill {(proxy ? "proxysql-node" : "mariadb-node")}{(kill ? " --kill" : string.Empty)} on {status.Name}/{node}: writes every 50 ms {(through is null ? $"to {sql[0]} (next node on error)" : $"through {through} (next on error)")}");
         var result = await new NodeDrill(collector, options, output).RunAsync(status.Name, node, cancellationToken);
         await output.WriteAsync(result.Report());
         await RecordAsync(client, collector, new DrillRecord { Cluster = status.Name, Node = node, Drill = result.Drill, Passed = result.Passed, Summary = result.Summary, Report = result.Report() }, cancellationToken);

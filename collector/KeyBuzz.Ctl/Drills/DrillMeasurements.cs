@@ -22,7 +22,10 @@ internal sealed record DrillMeasurements(
     public bool Passed => Problem is null && Lost == 0 && RejoinAfterStart is not null && LostPerAddress.Values.All(v => v >= 0);
 
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{(Passed ? "PASSED" : "FAILED")}: {Drill} {Node}: write gap {Seconds(LongestWriteGap)}, {Errors} client errors, {Lost} acknowledged writes lost, back Synced {(RejoinAfterStart is { } r ? Seconds(r) : "never")} after start");
+        $"{(Passed ? "PASSED" : "FAILED")}: {Drill} {Node}: write gap {Seconds(LongestWriteGap)}, {Errors} client errors, {Lost} acknowledged writes lost, {Back} {(RejoinAfterStart is { } r ? Seconds(r) : "never")} after start");
+
+    /// <summary>What "back" means: a MariaDB node Synced, a ProxySQL node routing again.</summary>
+    private string Back => Drill.StartsWith("proxysql", StringComparison.Ordinal) ? "back routing" : "back Synced";
 
     public string Report()
     {
@@ -32,7 +35,7 @@ internal sealed record DrillMeasurements(
         text.Append(CultureInfo.InvariantCulture, $"  longest write gap        {Seconds(LongestWriteGap)}\n");
         text.Append(CultureInfo.InvariantCulture, $"  client errors            {Errors}{(ErrorSamples.Count > 0 ? $" ({string.Join(" | ", ErrorSamples)})" : string.Empty)}\n");
         text.Append(CultureInfo.InvariantCulture, $"  node down for            {(DownFor is { } d ? Seconds(d) : "-")}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  back Synced after start  {(RejoinAfterStart is { } r ? Seconds(r) : "never")}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  {(Back + " after start").PadRight(24)} {(RejoinAfterStart is { } r ? Seconds(r) : "never")}\n");
         foreach (var (address, lost) in LostPerAddress)
         {
             text.Append(CultureInfo.InvariantCulture, $"  acknowledged writes missing on {address}: {(lost < 0 ? "could not be read" : lost)}\n");

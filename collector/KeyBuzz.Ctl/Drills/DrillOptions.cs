@@ -3,7 +3,7 @@ using KeyBuzz.Ctl.Cli;
 
 namespace KeyBuzz.Ctl.Drills;
 
-/// <summary>How a node drill connects and how long it keeps the node away.</summary>
+/// <summary>How a node drill connects and how long it keeps the node away; Proxy: the drilled node is a ProxySQL node.</summary>
 internal sealed record DrillOptions(
     IReadOnlyList<string> Sql,
     string? Through,
@@ -12,7 +12,8 @@ internal sealed record DrillOptions(
     string Database,
     bool Kill,
     TimeSpan Down,
-    TimeSpan RejoinTimeout)
+    TimeSpan RejoinTimeout,
+    bool Proxy = false)
 {
     public static (string Host, uint Port) HostPort(string address)
     {

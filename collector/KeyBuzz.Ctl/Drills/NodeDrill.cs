@@ -11,14 +11,16 @@ namespace KeyBuzz.Ctl.Drills;
 internal sealed class NodeDrill(CollectorConnection collector, DrillOptions options, TextWriter output)
 {
     private readonly Operations.OperationsClient _client = new(collector.Channel);
+    private long _stoppedAtUnixMs;
 
     public async Task<DrillMeasurements> RunAsync(string cluster, string node, CancellationToken cancellationToken)
     {
-        var name = options.Kill ? "mariadb-node --kill" : "mariadb-node";
+        var name = (options.Proxy ? "proxysql-node" : "mariadb-node") + (options.Kill ? " --kill" : string.Empty);
         var table = $"`{options.Database}`.kb_drill";
         await PrepareAsync(table, cancellationToken);
         var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-        var writer = new DrillWriter([.. (options.Through is { } t ? [t] : options.Sql).Select(ConnectionString)], table, firstId);
+        var targets = options.Through?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. options.Sql];
+        var writer = new DrillWriter([.. targets.Select(ConnectionString)], table, firstId);
         var taken = false;
         TimeSpan? downFor = null, rejoin = null;
         string? problem = null;
@@ -33,6 +35,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             await output.WriteLineAsync($"{Stamp(writer)} {(options.Kill ? "killing" : "stopping")} {node} (writes continue)");
             var stopAt = writer.Elapsed;
             var stopped = await ActAsync(cluster, node, options.Kill ? "kill" : "stop", cancellationToken);
+            _stoppedAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             taken = stopped.Accepted;
             if (!stopped.Accepted)
             {
@@ -45,15 +48,15 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             var started = await ActAsync(cluster, node, "start", cancellationToken);
             downFor = writer.Elapsed - stopAt;
             await output.WriteLineAsync($"{Stamp(writer)} start {node}: {started.Outcome} {started.Message}");
-            if (await UntilAsync(async () => await IsSyncedAsync(cluster, node, cancellationToken), options.RejoinTimeout, cancellationToken))
+            if (await UntilAsync(async () => await IsBackAsync(cluster, node, cancellationToken), options.RejoinTimeout, cancellationToken))
             {
                 rejoin = writer.Elapsed - startAt;
                 taken = false;
-                await output.WriteLineAsync($"{Stamp(writer)} {node} Synced again");
+                await output.WriteLineAsync($"{Stamp(writer)} {node} {(options.Proxy ? "routing to the writer" : "Synced")} again");
             }
             else
             {
-                problem = $"{node} not Synced {options.RejoinTimeout.TotalSeconds:0} s after the start";
+                problem = $"{node} not {(options.Proxy ? "routing to the writer" : "Synced")} {options.RejoinTimeout.TotalSeconds:0} s after the start";
             }
 
             var more = writer.AckedCount + 20;
@@ -63,7 +66,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         finally
         {
             await writer.StopAsync();
-            if (taken && !await IsSyncedAsync(cluster, node, CancellationToken.None))
+            if (taken && !await IsBackAsync(cluster, node, CancellationToken.None))
             {
                 // Restore whatever happened above (an error, Ctrl-C): the node must not stay down.
                 await ActAsync(cluster, node, "start", CancellationToken.None);
@@ -121,9 +124,17 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             new NodeActionRequest { Cluster = cluster, Node = node, Action = action, HoldSeconds = (uint)Math.Min(600, options.Down.TotalSeconds + 120) },
             headers: collector.Headers, deadline: DateTime.UtcNow.AddMinutes(12), cancellationToken: cancellationToken);
 
-    private async Task<bool> IsSyncedAsync(string cluster, string node, CancellationToken cancellationToken)
+    /// <summary>A MariaDB node Synced again, or a proxy reporting again with the same writer as the others.</summary>
+    private async Task<bool> IsBackAsync(string cluster, string node, CancellationToken cancellationToken)
     {
         var status = await _client.GetStatusAsync(new StatusRequest { Cluster = cluster }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+        if (options.Proxy)
+        {
+            var proxies = status.Clusters.SelectMany(c => c.Proxies).ToList();
+            var p = proxies.FirstOrDefault(x => x.Name == node);
+            return p is { Reporting: true, Writer.Length: > 0 } && p.LastSeenUnixMs > _stoppedAtUnixMs && proxies.Where(x => x.Reporting).All(x => x.Writer == p.Writer);
+        }
+
         var n = status.Clusters.SelectMany(c => c.Nodes).FirstOrDefault(x => x.Name == node);
         return n is { Reporting: true, MariadbRunning: true, ClusterStatus: "Primary", LocalState: "Synced" };
     }

@@ -68,6 +68,9 @@ public sealed class OptionsValidatorTests
         { "no admin user", o => o.User = " ", "ProxySql:User is empty" },
         { "sampler timeout too short", o => o.SamplerTimeoutMs = 10, "ProxySql:SamplerTimeoutMs" },
         { "no host", o => o.Host = "", "ProxySql:Host is empty" },
+        { "process mode without pid file", o => { o.ServiceControl = "process"; o.StartCommand = ["/usr/bin/proxysql", "-f"]; }, "needs an absolute ProxySql:PidFile" },
+        { "restart that would drop the applied config", o => { o.ServiceControl = "process"; o.PidFile = "/run/p.pid"; o.StartCommand = ["/usr/bin/proxysql", "--initial"]; }, "must not contain --initial" },
+        { "unknown service control", o => o.ServiceControl = "docker", "must be systemd or process" },
     };
 
     [Theory]

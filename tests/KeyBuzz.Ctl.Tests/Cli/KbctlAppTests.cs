@@ -49,6 +49,8 @@ public sealed class KbctlAppTests
     [InlineData(new[] { "drill", "mariadb-node" }, "needs --sql HOST:PORT")]
     [InlineData(new[] { "drill", "mariadb-node", "--sql", "db1", "--db-password-file", "/nonexistent" }, "does not exist")]
     [InlineData(new[] { "drill", "sideways" }, "unknown drill 'sideways'")]
+    [InlineData(new[] { "drill", "proxysql-node" }, "needs the ProxySQL node to stop")]
+    [InlineData(new[] { "drill", "proxysql-node", "proxy1", "--sql", "db1:3306" }, "needs --through FRONTEND:6033")]
     [InlineData(new[] { "galera", "apply" }, "galera apply needs --fragment FILE")]
     [InlineData(new[] { "galera", "apply", "--fragment", "/nonexistent.cnf" }, "does not exist")]
     [InlineData(new[] { "galera", "apply", "--fragment", "x", "--node-timeout", "soon" }, "is not a duration")]

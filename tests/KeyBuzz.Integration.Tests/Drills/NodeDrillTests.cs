@@ -7,7 +7,7 @@ namespace KeyBuzz.Integration.Tests.Drills;
 [Collection(LabCollection.Name)]
 public sealed partial class NodeDrillTests(KeyBuzzLab lab) : IAsyncLifetime
 {
-    public Task InitializeAsync() => lab.EnsureHealthyAsync();
+    public Task InitializeAsync() => lab.EnsureQuietAsync();
 
     public Task DisposeAsync() => lab.EnsureHealthyAsync();
 

@@ -224,6 +224,19 @@ public sealed class KeyBuzzLab : IAsyncLifetime
         await WaitForAllSyncedAsync(TimeSpan.FromSeconds(120));
     }
 
+    /// <summary>
+    /// Healthy and quiet: all Synced and no critical alert firing any more (alerts resolve on the
+    /// evaluation after the condition clears). Drills and rolling applies refuse to start otherwise.
+    /// </summary>
+    internal async Task EnsureQuietAsync()
+    {
+        await EnsureHealthyAsync();
+        await Poll.UntilAsync(
+            async () => (await Operations.GetAlertsAsync(new AlertsRequest { Cluster = Cluster.ClusterName }, deadline: DateTime.UtcNow.AddSeconds(5))).Alerts
+                .All(a => !(a.State == "firing" && a.Severity == "critical")),
+            TimeSpan.FromSeconds(30), "no critical alert firing on the lab cluster");
+    }
+
     internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -8,7 +8,7 @@ namespace KeyBuzz.Integration.Tests.Tuning;
 [Collection(LabCollection.Name)]
 public sealed class RollingApplyTests(KeyBuzzLab lab) : IAsyncLifetime
 {
-    public Task InitializeAsync() => lab.EnsureHealthyAsync();
+    public Task InitializeAsync() => lab.EnsureQuietAsync();
 
     public Task DisposeAsync() => lab.EnsureHealthyAsync();
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using KeyBuzz.Agent.Core.Buffering;
-using KeyBuzz.Agent.Diagnostics;
 using KeyBuzz.Agent.Options;
 using KeyBuzz.Contracts.V1;
 using Microsoft.Extensions.Hosting;
@@ -19,8 +17,7 @@ internal sealed class ProxySqlSamplingLoop(
     ILogger<ProxySqlSamplingLoop> logger) : BackgroundService
 {
     private readonly IProxySqlSampler[] _samplers = [.. samplers];
-    private readonly ConcurrentDictionary<string, bool> _failing = new();
-    private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(proxyOptions.Value.SamplerTimeoutMs);
+    private readonly SamplerGuard _guard = new(TimeSpan.FromMilliseconds(proxyOptions.Value.SamplerTimeoutMs), logger);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,33 +52,7 @@ internal sealed class ProxySqlSamplingLoop(
 
     private async Task<(AdminTable? Table, SamplerError? Error)> RunAsync(IProxySqlSampler sampler, CancellationToken stoppingToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(_timeout);
-        string reason;
-        try
-        {
-            var table = await sampler.SampleAsync(timeout.Token).WaitAsync(timeout.Token);
-            if (_failing.TryRemove(sampler.Name, out _))
-            {
-                Log.SamplerRecovered(logger, sampler.Name);
-            }
-
-            return (table, null);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            reason = $"timed out after {_timeout.TotalMilliseconds:0} ms";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            reason = ex.Message;
-        }
-
-        if (_failing.TryAdd(sampler.Name, true))
-        {
-            Log.SamplerFailed(logger, sampler.Name, reason);
-        }
-
-        return (null, new SamplerError { Sampler = sampler.Name, Message = reason });
+        var (table, failure) = await _guard.RunAsync(sampler.Name, sampler.SampleAsync, stoppingToken);
+        return (table, failure is null ? null : new SamplerError { Sampler = sampler.Name, Message = failure });
     }
 }
