@@ -104,7 +104,13 @@ internal sealed class DrillWriter : IAsyncDisposable
                 }
 
                 connection = null;
-                target = (target + 1) % _connectionStrings.Count;
+                // A stalled cluster (a crashed member not yet evicted) times statements out on a
+                // healthy node: stay on it. Only a node that fails moves the client to the next,
+                // otherwise the client itself would write on several nodes at once.
+                if (ex is not MySqlException { ErrorCode: MySqlErrorCode.CommandTimeoutExpired })
+                {
+                    target = (target + 1) % _connectionStrings.Count;
+                }
             }
 
             next++;

@@ -9,8 +9,12 @@ namespace KeyBuzz.Integration.Tests.ProxySql;
 /// reported as skipped otherwise.
 /// </summary>
 [Collection(LabCollection.Name)]
-public sealed class LiveProxySqlTests(KeyBuzzLab lab)
+public sealed class LiveProxySqlTests(KeyBuzzLab lab) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Binary() is null ? Task.CompletedTask : lab.EnsureHealthyAsync();
+
+    public Task DisposeAsync() => Binary() is null ? Task.CompletedTask : lab.EnsureHealthyAsync();
+
     private static string? Binary() =>
         Environment.GetEnvironmentVariable("KB_PROXYSQL_BIN") is { Length: > 0 } configured ? configured
         : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(d => Path.Combine(d, "proxysql")).FirstOrDefault(File.Exists);
@@ -32,6 +36,7 @@ public sealed class LiveProxySqlTests(KeyBuzzLab lab)
             mysql_servers = (
             {{servers}}
             )
+            mysql_users = ( { username="app", password="app-lab", default_hostgroup=10, transaction_persistent=1 } )
             mysql_galera_hostgroups = ( { writer_hostgroup=10, backup_writer_hostgroup=20, reader_hostgroup=30, offline_hostgroup=9999,
                                           active=1, max_writers=1, writer_is_also_reader=0, max_transactions_behind=256 } )
             """);
@@ -54,6 +59,33 @@ public sealed class LiveProxySqlTests(KeyBuzzLab lab)
                 async () => (await Kbctl.RunAsync(lab, "status")) is { ExitCode: 0 } r && r.Output.Contains($"ProxySQL proxy1: writer (hostgroup 10) {lab.Cluster.Address(1)}:3306", StringComparison.Ordinal) ? r.Output : null,
                 TimeSpan.FromSeconds(30), "kbctl status shows proxy1 routing writes to node1");
             Assert.Contains("ProxySQL's monitor will place", status, StringComparison.Ordinal);
+
+            // Traffic through the frontend reaches only the writer.
+            var seen = new HashSet<string>();
+            for (var i = 0; i < 20; i++)
+            {
+                await using var connection = new MySqlConnector.MySqlConnection("Server=127.0.0.21;Port=6033;User ID=app;Password=app-lab;Database=erp;Pooling=false;Connection Timeout=3");
+                await connection.OpenAsync();
+                await using var command = new MySqlConnector.MySqlCommand("SELECT @@wsrep_node_name", connection);
+                seen.Add((string)(await command.ExecuteScalarAsync())!);
+            }
+
+            Assert.Equal(["node1"], seen);
+
+            // A killed writer is shown moved, with the reason from its Galera check.
+            await lab.Cluster.RunAsync("kill", "1");
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse((await Kbctl.RunAsync(lab, "status", "--json")).Output);
+                    var proxy = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("proxies").EnumerateArray())
+                        .FirstOrDefault(p => p.GetProperty("name").GetString() == "proxy1");
+                    return proxy.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                        proxy.GetProperty("writer").GetString() == $"{lab.Cluster.Address(2)}:3306" &&
+                        proxy.GetProperty("backends").EnumerateArray().Any(b => b.GetProperty("endpoint").GetString() == $"{lab.Cluster.Address(1)}:3306" &&
+                            b.GetProperty("role").GetString() != "writer" && !string.IsNullOrEmpty(b.GetProperty("reason").GetString()));
+                },
+                TimeSpan.FromSeconds(20), "proxy1 moved the writer to node2 and says why node1 left");
         }
         finally
         {
