@@ -198,7 +198,8 @@ internal sealed class CommandExecutor(
             return Refuse(command, $"a ProxySQL agent has no MariaDB: {command.Kind} does not apply");
         }
 
-        if (OperatorCommandRefusal(command, receivedAt) is { } refusal)
+        // Starting ProxySQL again only restores service: allowed during a recovery round and in maintenance.
+        if (OperatorCommandRefusal(command, receivedAt, restoring: command.Kind == CommandKind.Start) is { } refusal)
         {
             return Refuse(command, refusal);
         }
@@ -222,7 +223,7 @@ internal sealed class CommandExecutor(
         }
     }
 
-    private string? OperatorCommandRefusal(Command command, DateTimeOffset receivedAt)
+    private string? OperatorCommandRefusal(Command command, DateTimeOffset receivedAt, bool restoring = false)
     {
         if (command.Node != agent.Value.NodeName)
         {
@@ -244,6 +245,11 @@ internal sealed class CommandExecutor(
         if (advice is null)
         {
             return "no fresh view from the collector";
+        }
+
+        if (restoring)
+        {
+            return null;
         }
 
         if (advice.Maintenance)

@@ -18,8 +18,8 @@ public static class ConfigFragment
         foreach (var raw in text.Split('\n'))
         {
             lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] is '#' or ';')
+            var line = WithoutComment(raw).Trim();
+            if (line.Length == 0 || line[0] == ';')
             {
                 continue;
             }
@@ -96,6 +96,30 @@ public static class ConfigFragment
         }
 
         return options;
+    }
+
+    /// <summary>The line without a '#' comment (one may start mid-line, as mariadbd reads it), quotes respected.</summary>
+    public static string WithoutComment(string line)
+    {
+        var quote = '\0';
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#')
+            {
+                return line[..i];
+            }
+        }
+
+        return line;
     }
 
     private static string Unquote(string value) =>

@@ -6,7 +6,8 @@ namespace KeyBuzz.Collector.Core.Tuning;
 /// </summary>
 public static class DisruptionGate
 {
-    public static string? Refusal(IReadOnlyList<NodeHealth> nodes, int expectedSize, bool recoveryActive, IReadOnlyList<string> criticalAlerts)
+    /// <param name="crash">A crash (SIGKILL) instead of a clean leave: the survivors must keep a majority of the votes.</param>
+    public static string? Refusal(IReadOnlyList<NodeHealth> nodes, int expectedSize, bool recoveryActive, IReadOnlyList<string> criticalAlerts, bool crash = false)
     {
         if (recoveryActive)
         {
@@ -16,6 +17,11 @@ public static class DisruptionGate
         if (expectedSize < 2)
         {
             return $"the cluster has {expectedSize} known node(s): taking one away would leave no Primary Component";
+        }
+
+        if (crash && expectedSize < 3)
+        {
+            return $"a crash of one of {expectedSize} nodes leaves the survivor without a majority (non-Primary): use a clean stop";
         }
 
         if (nodes.Count < expectedSize)

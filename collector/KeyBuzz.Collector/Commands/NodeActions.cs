@@ -33,7 +33,7 @@ internal sealed class NodeActions(ClusterHealth health, PendingCommands commands
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"not taking ProxySQL {request.Node} away: {proxyRefusal}"));
         }
 
-        if (kind != CommandKind.Start && !IsProxy(cluster, request.Node) && health.Refusal(cluster) is { } refusal)
+        if (kind != CommandKind.Start && !IsProxy(cluster, request.Node) && health.Refusal(cluster, crash: kind == CommandKind.Kill) is { } refusal)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"not taking {request.Node} away: {refusal}"));
         }

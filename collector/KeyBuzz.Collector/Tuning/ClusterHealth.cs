@@ -42,12 +42,12 @@ internal sealed class ClusterHealth(
             : Math.Max(history.KnownNodes().Count(k => k.Cluster == cluster), View(cluster)?.Nodes.Count ?? 0);
 
     /// <summary>Null when one node may be taken away now; otherwise why not.</summary>
-    public string? Refusal(string cluster)
+    public string? Refusal(string cluster, bool crash = false)
     {
         var critical = alerts.Listing(cluster)
             .Where(a => a.Phase == Core.Alerts.AlertPhase.Firing && a.Condition.SeverityLabel == "critical")
             .Select(a => a.Condition.Node.Length > 0 ? $"{a.Condition.Name} ({a.Condition.Node})" : a.Condition.Name)
             .ToList();
-        return DisruptionGate.Refusal(Nodes(cluster), ExpectedSize(cluster), rounds.Active(cluster) is not null, critical);
+        return DisruptionGate.Refusal(Nodes(cluster), ExpectedSize(cluster), rounds.Active(cluster) is not null, critical, crash);
     }
 }

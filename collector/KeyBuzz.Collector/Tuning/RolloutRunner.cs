@@ -58,8 +58,8 @@ internal sealed class RolloutRunner(
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var rollout = new Rollout { Id = $"rollout-{now}", Cluster = cluster, State = "running", StartedUnixMs = now, MinSynced = nodes.Count, MinInPrimary = nodes.Count, Message = $"{settings.Count} settings, {nodes.Count} nodes" };
             rollout.Steps.AddRange(nodes.Select(n => new RolloutStep { Node = n, State = "waiting" }));
-            _latest[cluster] = rollout;
             desired.Save(cluster, fragment, time.GetUtcNow());
+            _latest[cluster] = rollout;
             Record(rollout, string.Empty, "started", $"rolling apply of {settings.Count} settings to {string.Join(", ", nodes)}");
             _ = Task.Run(() => RunAsync(rollout, fragment, settings, nodeTimeout, lifetime.ApplicationStopping));
             return (rollout.Clone(), null);
@@ -87,6 +87,11 @@ internal sealed class RolloutRunner(
         catch (OperationCanceledException)
         {
             Finish(rollout, rollout.Steps.FirstOrDefault(s => s.State is not ("waiting" or "done")), "failed", "the collector stopped during the rolling apply: check the node being restarted (kbctl status)");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never leave a rollout "running": later ones would be refused until a collector restart.
+            Finish(rollout, rollout.Steps.FirstOrDefault(s => s.State is not ("waiting" or "done")), "failed", $"the rolling apply failed inside the collector ({ex.Message}): check the node being restarted (kbctl status)");
         }
         finally
         {
@@ -123,6 +128,7 @@ internal sealed class RolloutRunner(
         Update(rollout, step, "restarting", $"{written.Message}; restarting");
         var restarted = await commands.SendAsync(rollout.Cluster, commands.Create(CommandKind.Restart, step.Node), nodeTimeout, cancellationToken);
         var restartedAt = time.GetUtcNow(); // the agent answers after the stop: older readings may still say Synced
+        deadline = restartedAt + nodeTimeout; // the rejoin gets its own full timeout
         if (!restarted.Accepted)
         {
             return $"restart: {restarted.Outcome}: {restarted.Message} (the new fragment is written; the previous one is kept: {written.Message})";

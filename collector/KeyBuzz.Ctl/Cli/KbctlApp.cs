@@ -138,5 +138,15 @@ internal static class KbctlApp
             await error.WriteLineAsync($"kbctl: cannot reach the collector at {url ?? CollectorConnection.DefaultUrl} ({ex.Message}); is kb-collector running?");
             return ExitCodes.Unreachable;
         }
+        catch (ProxySql.AdminException ex)
+        {
+            await error.WriteLineAsync($"kbctl: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (MySqlConnector.MySqlException ex)
+        {
+            await error.WriteLineAsync($"kbctl: the database refused the drill's client: {ex.Message} (check --sql, --db-user, --db-password-file and that the user may create and write DATABASE.kb_drill)");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -22,7 +22,15 @@ internal static class ProxySqlApplyCommand
         var sessions = settings.Proxies.Select(p => new AdminSession(p.Name, p.Host, 6032, settings.AdminUser, settings.AdminPassword)).ToList();
         try
         {
-            var before = switchTo is null ? [] : await Task.WhenAll(sessions.Select(s => s.ReadAsync(cancellationToken)));
+            var before = await Task.WhenAll(sessions.Select(s => s.ReadAsync(cancellationToken)));
+            var writers = before.Select(b => b.Writer(settings.WriterHostgroup)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            if (writers.Count > 1 && switchTo is null && !dryRun)
+            {
+                // Each proxy would pin its own writer: two writers for good.
+                await error.WriteLineAsync($"kbctl: the ProxySQL nodes disagree on the writer now ({string.Join(", ", sessions.Zip(before, (s, b) => $"{s.Name} -> {b.Writer(settings.WriterHostgroup) ?? "none"}"))}): nothing written. Try again in a few seconds, or choose one with `kbctl proxysql switchover NODE`.");
+                return ExitCodes.Failed;
+            }
+
             var results = await Task.WhenAll(sessions.Select(async s =>
             {
                 try

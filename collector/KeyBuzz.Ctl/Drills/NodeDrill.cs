@@ -34,6 +34,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
 
             await output.WriteLineAsync($"{Stamp(writer)} {(options.Kill ? "killing" : "stopping")} {node} (writes continue)");
             var stopAt = writer.Elapsed;
+            taken = true; // from here on the node may be down: the finally block restores it whatever happens
             var stopped = await ActAsync(cluster, node, options.Kill ? "kill" : "stop", cancellationToken);
             _stoppedAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             taken = stopped.Accepted;
@@ -65,12 +66,21 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         }
         finally
         {
-            await writer.StopAsync();
-            if (taken && !await IsBackAsync(cluster, node, CancellationToken.None))
+            if (taken)
             {
                 // Restore whatever happened above (an error, Ctrl-C): the node must not stay down.
-                await ActAsync(cluster, node, "start", CancellationToken.None);
+                // A start of a running node is answered "already running".
+                try
+                {
+                    await ActAsync(cluster, node, "start", CancellationToken.None);
+                }
+                catch (Grpc.Core.RpcException ex)
+                {
+                    await output.WriteLineAsync($"  ! could not send the restoring start to {node} ({ex.Status.Detail}): run `kbctl drill` again or start it by hand");
+                }
             }
+
+            await writer.StopAsync();
         }
 
         async Task<DrillMeasurements> DoneAsync(DrillWriter w, string drill, string n, TimeSpan? down, TimeSpan? back, string? why)

@@ -14,6 +14,11 @@ internal static class ApplyRunner
     {
         var report = new List<string>();
         var runtime = await proxy.ReadAsync(cancellationToken);
+        if (!dryRun && Refusal(proxy.Name, settings, runtime, writer) is { } refusal)
+        {
+            throw new AdminException(refusal);
+        }
+
         var plan = Filter(ApplyPlanner.Plan(settings, runtime, writer, allowFailback), serversOnly);
         if (plan.Count == 0)
         {
@@ -32,7 +37,6 @@ internal static class ApplyRunner
             return report;
         }
 
-        var target = writer ?? runtime.Writer(settings.WriterHostgroup);
         foreach (var change in plan)
         {
             foreach (var statement in change.Statements)
@@ -41,7 +45,7 @@ internal static class ApplyRunner
             }
 
             await proxy.ExecuteAsync($"LOAD {change.Module} TO RUNTIME", cancellationToken);
-            var remaining = await ConvergeAsync(proxy, settings, target, change.Module, allowFailback, cancellationToken);
+            var remaining = await ConvergeAsync(proxy, settings, writer, change.Module, allowFailback, cancellationToken);
             if (remaining.Count > 0)
             {
                 throw new AdminException($"{proxy.Name}: after LOAD {change.Module} TO RUNTIME (rc 0) the runtime still differs, so ProxySQL dropped or reset values; nothing was saved to disk for this module: {string.Join("; ", remaining)}");
@@ -73,6 +77,35 @@ internal static class ApplyRunner
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
+    }
+
+    /// <summary>Why this proxy's servers cannot be rewritten safely now (the layout is derived from a single, known, live writer).</summary>
+    private static string? Refusal(string proxy, ProxySqlSettings s, AdminState runtime, string? writer)
+    {
+        var known = s.Backends.Select(b => $"{b.Host}:{b.Port}").ToHashSet(StringComparer.Ordinal);
+        var online = runtime.Servers.Where(r => r.Hostgroup == s.WriterHostgroup && r.Status == "ONLINE").Select(r => r.Endpoint).ToList();
+        if (runtime.Servers.Count > 0 && online.Count != 1 && writer is null)
+        {
+            return $"{proxy} has {online.Count} ONLINE writers in hostgroup {s.WriterHostgroup} now: nothing written. Try again once it has one (kbctl status), or name the writer with switchover";
+        }
+
+        if (online.Count == 1 && !known.Contains(online[0]))
+        {
+            return $"{proxy}'s writer {online[0]} is not a mariadb node of the inventory: fix servers.tsv first";
+        }
+
+        var offline = runtime.Servers.Where(r => r.Hostgroup == s.OfflineHostgroup).Select(r => r.Endpoint).Distinct().ToList();
+        if (offline.Count > 0)
+        {
+            return $"{proxy} has {string.Join(", ", offline)} in the offline hostgroup {s.OfflineHostgroup} (down, desynced or not Primary): apply once every backend is back, so the result can be verified";
+        }
+
+        if (writer is not null && !runtime.Servers.Any(r => r.Endpoint == writer && r.Status == "ONLINE" && (r.Hostgroup == s.BackupWriterHostgroup || r.Hostgroup == s.WriterHostgroup)))
+        {
+            return $"{writer} is not ONLINE in hostgroup {s.BackupWriterHostgroup} or {s.WriterHostgroup} on {proxy}: ProxySQL's monitor does not consider it a healthy writer, so no switchover to it";
+        }
+
+        return null;
     }
 
     private static List<ModuleChange> Filter(IReadOnlyList<ModuleChange> plan, bool serversOnly) =>

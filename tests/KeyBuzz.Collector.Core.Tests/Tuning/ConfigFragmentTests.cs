@@ -28,6 +28,14 @@ public sealed class ConfigFragmentTests
     }
 
     [Fact]
+    public void Comments_may_start_mid_line_but_not_inside_quotes()
+    {
+        var (settings, errors) = ConfigFragment.Parse("[mysqld]\nmax_connections=300 # ERP peak\n[galera]\nwsrep_sst_auth=\"sst:p#ss\"\n");
+        Assert.Empty(errors);
+        Assert.Equal(["max_connections=300", "wsrep_sst_auth=sst:p#ss"], settings.Select(x => $"{x.Name}={x.Value}"));
+    }
+
+    [Fact]
     public void Later_lines_win_like_in_mariadbd() =>
         Assert.Equal("2", ConfigFragment.Parse("[mysqld]\nwsrep_slave_threads=1\nwsrep_slave_threads=2\n").Settings.Single().Value);
 

@@ -49,4 +49,13 @@ public sealed class DisruptionGateTests
             Assert.Contains(expected, refusal, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_crash_drill_needs_three_nodes_so_the_survivors_keep_a_majority()
+    {
+        NodeHealth[] two = [Synced("node1") with { ClusterSize = 2 }, Synced("node2") with { ClusterSize = 2 }];
+        Assert.Null(DisruptionGate.Refusal(two, 2, false, []));
+        Assert.Contains("without a majority", DisruptionGate.Refusal(two, 2, false, [], crash: true), StringComparison.Ordinal);
+        Assert.Null(DisruptionGate.Refusal([Synced("node1"), Synced("node2"), Synced("node3")], 3, false, [], crash: true));
+    }
 }
