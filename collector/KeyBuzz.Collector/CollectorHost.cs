@@ -97,6 +97,7 @@ internal static class CollectorHost
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<ApiAuthFilter>();
         builder.Services.AddSingleton<Commands.PendingCommands>();
+        builder.Services.AddSingleton<Commands.DisruptionLeases>();
         builder.Services.AddSingleton<ProxySql.ProxyViewStore>();
         builder.Services.AddSingleton<ProxySql.DesiredProxyConfigStore>();
         builder.Services.AddSingleton<Commands.NodeActions>();

@@ -9,7 +9,7 @@ namespace KeyBuzz.Collector.Commands;
 /// An operator stops, kills or starts one node (drills). Taking a node away is allowed only from a
 /// healthy complete cluster; starting is always allowed (it restores). The agent re-checks its own guards.
 /// </summary>
-internal sealed class NodeActions(ClusterHealth health, PendingCommands commands, ProxySql.ProxyViewStore proxies, TimeProvider time, ILogger<NodeActions> logger)
+internal sealed class NodeActions(ClusterHealth health, PendingCommands commands, ProxySql.ProxyViewStore proxies, DisruptionLeases leases, TimeProvider time, ILogger<NodeActions> logger)
 {
     private const uint DefaultHoldSeconds = 60;
     private const uint MaxHoldSeconds = 600;
@@ -40,7 +40,18 @@ internal sealed class NodeActions(ClusterHealth health, PendingCommands commands
 
         var command = commands.Create(kind, request.Node);
         command.HoldMs = (request.HoldSeconds == 0 ? DefaultHoldSeconds : request.HoldSeconds) * 1000;
+        var owner = $"the drill on {request.Node}";
+        if (kind != CommandKind.Start && leases.TryAcquire(cluster, owner, TimeSpan.FromMilliseconds(command.HoldMs) + TimeSpan.FromMinutes(12)) is { } busy)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"not taking {request.Node} away: {busy}"));
+        }
+
         var result = await commands.SendAsync(cluster, command, TimeSpan.FromMinutes(kind == CommandKind.Stop ? 11 : 1), cancellationToken);
+        if (kind == CommandKind.Start || !result.Accepted)
+        {
+            leases.Release(cluster, owner); // restored (or never taken away)
+        }
+
         Log.NodeAction(logger, request.Action, cluster, request.Node, result.Outcome, result.Message);
         return new NodeActionReply
         {

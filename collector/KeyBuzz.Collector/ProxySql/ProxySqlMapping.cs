@@ -16,13 +16,21 @@ internal static class ProxySqlMapping
         var tables = reading.Tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Rows(g.Last()), StringComparer.Ordinal);
         try
         {
-            var servers = tables.TryGetValue("runtime_mysql_servers", out var s) ? AdminRows.Servers(s) : previous?.Servers;
-            var hostgroups = tables.TryGetValue("runtime_mysql_galera_hostgroups", out var h) ? AdminRows.Hostgroups(h) : previous?.Hostgroups;
-            if (servers is null || hostgroups is null)
+            // Routing is read from runtime_mysql_servers every cycle: without it the proxy's state is
+            // unknown now, and an old snapshot must not pass for a live one.
+            if (!reading.AdminReachable || !tables.TryGetValue("runtime_mysql_servers", out var s))
             {
+                var why = reading.Errors.Select(e => $"{e.Sampler}: {e.Message}").Take(2).ToList();
                 return (null, reading.AdminReachable
-                    ? "runtime_mysql_servers and runtime_mysql_galera_hostgroups are required in the first reading"
-                    : $"admin interface not reachable: {string.Join("; ", reading.Errors.Select(e => $"{e.Sampler}: {e.Message}").Take(2))}");
+                    ? $"runtime_mysql_servers could not be read{(why.Count > 0 ? $" ({string.Join("; ", why)})" : string.Empty)}"
+                    : $"admin interface not reachable: {string.Join("; ", why)}");
+            }
+
+            var servers = AdminRows.Servers(s);
+            var hostgroups = tables.TryGetValue("runtime_mysql_galera_hostgroups", out var h) ? AdminRows.Hostgroups(h) : previous?.Hostgroups;
+            if (hostgroups is null)
+            {
+                return (null, "runtime_mysql_galera_hostgroups is required in the first reading");
             }
 
             var pool = tables.TryGetValue("stats_mysql_connection_pool", out var p) ? AdminRows.Pool(p) : previous?.Pool ?? [];

@@ -17,6 +17,7 @@ internal sealed class RolloutRunner(
     PendingCommands commands,
     DesiredConfigStore desired,
     EventStore events,
+    DisruptionLeases leases,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<RolloutRunner> logger)
@@ -56,6 +57,11 @@ internal sealed class RolloutRunner(
             }
 
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (leases.TryAcquire(cluster, $"rolling apply rollout-{now}", (nodeTimeout * 2 * nodes.Count) + TimeSpan.FromMinutes(1)) is { } busy)
+            {
+                return (null, $"not starting: {busy}");
+            }
+
             var rollout = new Rollout { Id = $"rollout-{now}", Cluster = cluster, State = "running", StartedUnixMs = now, MinSynced = nodes.Count, MinInPrimary = nodes.Count, Message = $"{settings.Count} settings, {nodes.Count} nodes" };
             rollout.Steps.AddRange(nodes.Select(n => new RolloutStep { Node = n, State = "waiting" }));
             desired.Save(cluster, fragment, time.GetUtcNow());
@@ -220,6 +226,8 @@ internal sealed class RolloutRunner(
             rollout.Message = message;
             rollout.FinishedUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         }
+
+        leases.Release(rollout.Cluster, $"rolling apply {rollout.Id}");
 
         Record(rollout, failedStep?.Node ?? string.Empty, state, $"{message} (fewest nodes seen in the Primary Component: {rollout.MinInPrimary}, Synced: {rollout.MinSynced})");
     }

@@ -22,10 +22,21 @@ public sealed class ProxySqlMappingTests
     public void A_table_whose_sampler_failed_keeps_its_previous_rows()
     {
         var (first, _) = ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("healthy"), null);
-        var (second, error) = ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("writer-killed", "runtime_mysql_servers"), first);
+        var (second, error) = ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("writer-killed", "stats_mysql_connection_pool"), first);
         Assert.Null(error);
-        Assert.Same(first!.Servers, second!.Servers);
-        Assert.NotSame(first.Pool, second.Pool);
+        Assert.Same(first!.Pool, second!.Pool);
+        Assert.NotEqual(first.Servers, second.Servers);
+    }
+
+    [Fact]
+    public void Without_runtime_mysql_servers_the_proxy_state_is_unknown_not_the_old_one()
+    {
+        var (first, _) = ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("healthy"), null);
+        var (second, error) = ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("healthy", "runtime_mysql_servers"), first);
+        Assert.Null(second);
+        Assert.Contains("runtime_mysql_servers could not be read", error, StringComparison.Ordinal);
+        var down = new ProxySqlReading { AdminReachable = false, Errors = { new SamplerError { Sampler = "runtime_mysql_servers", Message = "Connection refused" } } };
+        Assert.Null(ProxySqlMapping.ToSnapshot(down, first).Snapshot);
     }
 
     [Fact]
