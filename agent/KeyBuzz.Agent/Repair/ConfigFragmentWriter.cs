@@ -56,7 +56,7 @@ internal sealed class ConfigFragmentWriter(IOptions<GaleraOptions> galera, IOpti
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = WithoutComment(lines[i]).Trim();
+            var line = lines[i].Trim(); // the collector sends option lines without trailing comments
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0 || line[..equals].Trim().Replace('-', '_') != "wsrep_provider_options")
             {
@@ -68,29 +68,5 @@ internal sealed class ConfigFragmentWriter(IOptions<GaleraOptions> galera, IOpti
         }
 
         return string.Join('\n', lines);
-    }
-
-    /// <summary>A line without its '#' comment (mariadbd allows one mid-line), quotes respected.</summary>
-    private static string WithoutComment(string line)
-    {
-        var quote = '\0';
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '#')
-            {
-                return line[..i];
-            }
-        }
-
-        return line;
     }
 }

@@ -98,6 +98,17 @@ public static class ConfigFragment
         return options;
     }
 
+    /// <summary>
+    /// The fragment as sent to the agents: comments after a value removed (whole-line comments kept),
+    /// so an agent can rewrite an option line without parsing option-file syntax itself.
+    /// </summary>
+    public static string WithoutTrailingComments(string text) =>
+        string.Join('\n', text.Split('\n').Select(line =>
+        {
+            var kept = WithoutComment(line);
+            return kept.Trim().Length == 0 ? line : kept.TrimEnd();
+        }));
+
     /// <summary>The line without a '#' comment (one may start mid-line, as mariadbd reads it), quotes respected.</summary>
     public static string WithoutComment(string line)
     {

@@ -9,17 +9,26 @@ internal sealed class DesiredProxyConfigStore
 {
     private readonly ILiteCollection<BsonDocument> _configs;
 
+    // Read by the alert evaluator every second: LiteDB is read once per cluster, then on each Save.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DesiredProxyConfig?> _cache = new(StringComparer.Ordinal);
+
     public DesiredProxyConfigStore(CollectorDatabase database) => _configs = database.Database.GetCollection("proxysql_config");
 
-    public void Save(string cluster, DesiredProxyConfig config) => _configs.Upsert(new BsonDocument
+    public void Save(string cluster, DesiredProxyConfig config)
     {
-        ["_id"] = cluster,
-        ["v"] = Map(config.Variables),
-        ["h"] = Map(config.Hostgroups),
-        ["at"] = config.AppliedAt.ToUnixTimeMilliseconds(),
-    });
+        _configs.Upsert(new BsonDocument
+        {
+            ["_id"] = cluster,
+            ["v"] = Map(config.Variables),
+            ["h"] = Map(config.Hostgroups),
+            ["at"] = config.AppliedAt.ToUnixTimeMilliseconds(),
+        });
+        _cache[cluster] = config;
+    }
 
-    public DesiredProxyConfig? Get(string cluster) =>
+    public DesiredProxyConfig? Get(string cluster) => _cache.GetOrAdd(cluster, Load);
+
+    private DesiredProxyConfig? Load(string cluster) =>
         _configs.FindById(cluster) is { } doc
             ? new DesiredProxyConfig(Dict(doc["v"]), Dict(doc["h"]), DateTimeOffset.FromUnixTimeMilliseconds(doc["at"].AsInt64))
             : null;

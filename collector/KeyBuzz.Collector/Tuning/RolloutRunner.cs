@@ -43,6 +43,8 @@ internal sealed class RolloutRunner(
             return (null, $"the fragment is not valid: {string.Join("; ", errors)}");
         }
 
+        fragment = ConfigFragment.WithoutTrailingComments(fragment);
+
         var nodes = health.Nodes(cluster).Select(n => n.Node).OrderBy(n => n, StringComparer.Ordinal).ToList();
         lock (_lock)
         {

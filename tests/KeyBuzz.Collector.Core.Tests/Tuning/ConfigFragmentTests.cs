@@ -36,6 +36,13 @@ public sealed class ConfigFragmentTests
     }
 
     [Fact]
+    public void Agents_get_option_lines_without_trailing_comments()
+    {
+        var sent = ConfigFragment.WithoutTrailingComments("# tuning\n[galera]\nwsrep_provider_options=\"gcache.size=1G\" # sized for 4 h\nwsrep_sst_auth=\"sst:p#ss\"\n");
+        Assert.Equal("# tuning\n[galera]\nwsrep_provider_options=\"gcache.size=1G\"\nwsrep_sst_auth=\"sst:p#ss\"\n", sent);
+    }
+
+    [Fact]
     public void Later_lines_win_like_in_mariadbd() =>
         Assert.Equal("2", ConfigFragment.Parse("[mysqld]\nwsrep_slave_threads=1\nwsrep_slave_threads=2\n").Settings.Single().Value);
 
