@@ -87,7 +87,8 @@ internal static class AdminSqlRenderer
     /// <summary>Deterministic writer preference: 1000 for the first node, then 100 less per node.</summary>
     public static long Weight(int index) => Math.Max(1, 1000 - (100L * index));
 
-    private static string Q(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+    // ProxySQL hands admin statements to SQLite, where only '' escapes (a backslash is literal; the validator refuses it in secrets).
+    public static string Q(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

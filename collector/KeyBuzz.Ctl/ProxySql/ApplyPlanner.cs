@@ -128,7 +128,8 @@ internal static class ApplyPlanner
     private static string Shown(string name, string value) =>
         name.EndsWith("password", StringComparison.Ordinal) || name.EndsWith("credentials", StringComparison.Ordinal) ? "(secret)" : $"'{value}'";
 
-    private static string Q(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string Q(string value) => AdminSqlRenderer.Q(value);
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

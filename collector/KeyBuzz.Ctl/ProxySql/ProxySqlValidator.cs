@@ -24,7 +24,7 @@ internal static class ProxySqlValidator
         Range("--galera-timeout", s.GaleraCheckTimeoutMs, 50, 600_000);
         Range("--galera-max-timeouts", s.GaleraCheckMaxTimeouts, 1, 10);
         Range("--ping-interval", s.PingIntervalMs, 100, 7L * 24 * 3600 * 1000);
-        Range("--ping-timeout", s.PingTimeoutMs, 1, 600_000);
+        Range("--ping-timeout", s.PingTimeoutMs, 100, 600_000);
         Range("--ping-max-failures", s.PingMaxFailures, 1, 1_000_000);
         Range("--max-latency-ms", s.MaxLatencyMs, 0, 20 * 24 * 3600 * 1000L);
         Range("--connect-timeout-max", s.ConnectTimeoutServerMaxMs, 10, 3_600_000);
@@ -40,9 +40,9 @@ internal static class ProxySqlValidator
         }
 
         var hostgroups = new[] { s.WriterHostgroup, s.BackupWriterHostgroup, s.ReaderHostgroup, s.OfflineHostgroup };
-        if (hostgroups.Distinct().Count() != 4 || hostgroups.Any(h => h < 0))
+        if (hostgroups.Distinct().Count() != 4 || hostgroups.Any(h => h < 0) || s.ReaderHostgroup == 0)
         {
-            errors.Add("the writer, backup writer, reader and offline hostgroups must be 4 different non-negative numbers (ProxySQL refuses the mysql_galera_hostgroups row otherwise)");
+            errors.Add("the writer, backup writer, reader and offline hostgroups must be 4 different non-negative numbers, the reader hostgroup above 0 (ProxySQL's CHECK constraints refuse the mysql_galera_hostgroups row otherwise)");
         }
 
         if (s.Backends.Count == 0)
@@ -69,6 +69,11 @@ internal static class ProxySqlValidator
             else if (value.Contains(';', StringComparison.Ordinal) || value.Contains(':', StringComparison.Ordinal))
             {
                 errors.Add($"the {name} password contains ':' or ';', which admin-admin_credentials cannot hold");
+            }
+            else if (value.Any(c => c == '\\' || c == '"' || char.IsControl(c)))
+            {
+                // The admin SQL and proxysql.cnf (libconfig) quote differently; these would be stored altered in one of them.
+                errors.Add($"the {name} password contains a backslash, a double quote or a control character: choose one without (ProxySQL would store it altered)");
             }
         }
 

@@ -29,6 +29,9 @@ public sealed class ProxySqlConfigTests
         ["no app user"] = () => Defaults with { AppUsers = [] },
         ["password with a semicolon"] = () => Defaults with { ClusterPassword = "a;b" },
         ["cluster user is the admin user"] = () => Defaults with { ClusterUser = "admin" },
+        ["ping timeout below 100"] = () => Defaults with { PingTimeoutMs = 50 },
+        ["reader hostgroup 0"] = () => Defaults with { ReaderHostgroup = 0 },
+        ["password with a backslash"] = () => Defaults with { AppUsers = [("app", "a\\b")] },
     };
 
     public static TheoryData<string, string?> Cases => new()
@@ -45,6 +48,9 @@ public sealed class ProxySqlConfigTests
         { "no app user", "--app-user" },
         { "password with a semicolon", "the cluster password contains ':' or ';'" },
         { "cluster user is the admin user", "--cluster-user must differ from --admin-user" },
+        { "ping timeout below 100", "--ping-timeout 50 is outside ProxySQL's range 100..600000" },
+        { "reader hostgroup 0", "the reader hostgroup above 0" },
+        { "password with a backslash", "the app user app password contains a backslash" },
     };
 
     [Theory]
