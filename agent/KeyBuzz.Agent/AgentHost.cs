@@ -88,6 +88,11 @@ internal static class AgentHost
             builder.Services.AddSingleton<IProxySqlSampler>(sp => new AdminTableSampler(sp.GetRequiredService<AdminConnector>(), name, sql));
         }
 
+        if (builder.Configuration.GetSection(ProxySqlOptions.Section)[nameof(ProxySqlOptions.LogPath)] is { Length: > 0 } proxySqlLog)
+        {
+            builder.Services.AddSingleton<IProxySqlSampler>(new ProxySqlLogSampler(proxySqlLog));
+        }
+
         builder.Services.AddHostedService<StartupLogger>();
         if (proxysql)
         {

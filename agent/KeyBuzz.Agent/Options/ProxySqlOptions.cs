@@ -25,6 +25,9 @@ public sealed class ProxySqlOptions
     /// <summary>process mode: the program and arguments that start ProxySQL again (never with --initial: it would drop the applied config).</summary>
     public string[] StartCommand { get; set; } = [];
 
+    /// <summary>ProxySQL's log (e.g. /var/lib/proxysql/proxysql.log), read for "too many writers" lines; empty: not read.</summary>
+    public string LogPath { get; set; } = string.Empty;
+
     /// <summary>Each admin table gets this long per cycle; a slow one is reported, never waited for.</summary>
     public int SamplerTimeoutMs { get; set; } = 800;
 }

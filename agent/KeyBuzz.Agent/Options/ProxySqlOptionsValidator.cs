@@ -44,6 +44,11 @@ internal sealed class ProxySqlOptionsValidator(IOptions<AgentOptions> agent) : I
             errors.Add("ProxySql:StartCommand must not contain --initial: it would replace the applied config with the file's");
         }
 
+        if (options.LogPath.Length > 0 && !Path.IsPathFullyQualified(options.LogPath))
+        {
+            errors.Add($"ProxySql:LogPath '{options.LogPath}' must be an absolute path (ProxySQL's log, e.g. /var/lib/proxysql/proxysql.log) or empty");
+        }
+
         if (options.SamplerTimeoutMs is < 50 or > 30_000)
         {
             errors.Add($"ProxySql:SamplerTimeoutMs {options.SamplerTimeoutMs} is out of range: use 50..30000");

@@ -52,6 +52,10 @@ public static class AdminRows
         rows.Where(r => r.TryGetValue("Variable_Name", out var n) && n is not null && r.TryGetValue("Variable_Value", out var v) && long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             .ToDictionary(r => r["Variable_Name"]!, r => long.Parse(r["Variable_Value"]!, CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
+    /// <summary>The agent's count of "too many writers" lines in ProxySQL's log (table proxysql_log, one row).</summary>
+    public static long LogTooManyWriters(IReadOnlyList<IReadOnlyDictionary<string, string?>> rows) =>
+        rows.Count == 1 ? Long(rows[0], "too_many_writers_total", "proxysql_log", 0) : throw new FormatException($"proxysql_log has {rows.Count} rows, expected 1");
+
     private static string Text(IReadOnlyDictionary<string, string?> row, string column, string table, int index) =>
         row.TryGetValue(column, out var value) && value is not null
             ? value

@@ -7,7 +7,10 @@ public sealed class ProxyHistory
 {
     public static readonly TimeSpan Span = TimeSpan.FromMinutes(30);
 
-    public static readonly IReadOnlyList<string> WatchedCounters = ["max_connect_timeouts", "ConnPool_get_conn_failure", "Access_Denied_Max_Connections"];
+    /// <summary>Lines "Galera: too many writers" the agent counted in ProxySQL's log (it sees windows shorter than a reading).</summary>
+    public const string LogTooManyWriters = "keybuzz_log_too_many_writers";
+
+    public static readonly IReadOnlyList<string> WatchedCounters = ["max_connect_timeouts", "ConnPool_get_conn_failure", "Access_Denied_Max_Connections", LogTooManyWriters];
 
     private readonly ImmutableDictionary<string, ImmutableList<ProxySample>> _proxies;
 
@@ -25,7 +28,7 @@ public sealed class ProxyHistory
         }
 
         var counters = WatchedCounters.Where(observation.Snapshot.Global.ContainsKey).ToDictionary(c => c, c => observation.Snapshot.Global[c], StringComparer.Ordinal);
-        samples = samples.Add(new ProxySample(observation.LastSeen, observation.Routing.Writer, counters));
+        samples = samples.Add(new ProxySample(observation.LastSeen, observation.Routing.Writer, counters, observation.Routing.OnlineWriters));
         var first = samples.FindIndex(s => s.At >= observation.LastSeen - Span);
         return new ProxyHistory(_proxies.SetItem(observation.Proxy, first > 0 ? samples.RemoveRange(0, first) : samples));
     }
@@ -49,6 +52,10 @@ public sealed class ProxyHistory
 
         return changes;
     }
+
+    /// <summary>Readings of one proxy within the last <paramref name="span"/> that showed more than one ONLINE writer, oldest first.</summary>
+    public IReadOnlyList<ProxySample> SeveralWriterSamples(string proxy, TimeSpan span, DateTimeOffset now) =>
+        _proxies.TryGetValue(proxy, out var samples) ? [.. samples.Where(s => s.At >= now - span && s.HasSeveralWriters)] : [];
 
     /// <summary>Growth of a watched counter over the last <paramref name="span"/> (a restart counts from zero); 0 with fewer than two samples.</summary>
     public long Increase(string proxy, string counter, TimeSpan span, DateTimeOffset now)

@@ -35,6 +35,13 @@ internal static class ProxySqlMapping
 
             var pool = tables.TryGetValue("stats_mysql_connection_pool", out var p) ? AdminRows.Pool(p) : previous?.Pool ?? [];
             var global = tables.TryGetValue("stats_mysql_global", out var g) ? AdminRows.Global(g) : previous?.Global ?? new Dictionary<string, long>();
+            long? logged = tables.TryGetValue("proxysql_log", out var log) ? AdminRows.LogTooManyWriters(log)
+                : previous is not null && previous.Global.TryGetValue(ProxyHistory.LogTooManyWriters, out var before) ? before : null;
+            if (logged is not null)
+            {
+                global = new Dictionary<string, long>(global, StringComparer.Ordinal) { [ProxyHistory.LogTooManyWriters] = logged.Value };
+            }
+
             var checksums = tables.TryGetValue("stats_proxysql_servers_checksums", out var c) ? AdminRows.Checksums(c) : previous?.Checksums;
             var variables = tables.TryGetValue("runtime_global_variables", out var v) ? AdminRows.Variables(v) : previous?.Variables;
             var newChecks = tables.TryGetValue("mysql_server_galera_log", out var l) ? AdminRows.GaleraLog(l) : [];

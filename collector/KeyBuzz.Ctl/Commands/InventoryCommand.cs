@@ -61,12 +61,7 @@ internal static class InventoryCommand
             await error.WriteLineAsync($"warning: {warning}");
         }
 
-        foreach (var proxy in inventory.Rows.Where(r => r.Role == InventoryRow.ProxySql))
-        {
-            await output.WriteLineAsync($"note: {proxy.HostName} (proxysql) is in the registry; its agent config comes with the ProxySQL agent role");
-        }
-
-        await output.WriteLineAsync("next: set Galera:Password in each agent.json, run collector/setup.sh on the collector host, copy each token and ca.crt to its node");
+        await output.WriteLineAsync("next: set Galera:Password in each MariaDB node's agent.json and ProxySql:Password (the radmin admin user's) in each ProxySQL node's, run collector/setup.sh on the collector host, copy each token and ca.crt to its node");
         return ExitCodes.Ok;
     }
 }

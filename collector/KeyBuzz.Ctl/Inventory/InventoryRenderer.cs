@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace KeyBuzz.Ctl.Inventory;
 
 /// <summary>
-/// Turns a valid inventory into files: one agent.json per MariaDB node, and for the collector host
+/// Turns a valid inventory into files: one agent.json per MariaDB and ProxySQL node, and for the collector host
 /// its collector.json, the node registry (nodes.tsv) and setup.sh (TLS + one token per agent).
 /// </summary>
 internal static class InventoryRenderer
@@ -26,6 +26,11 @@ internal static class InventoryRenderer
             foreach (var node in nodes)
             {
                 files.Add(new RenderedFile($"{node.HostName}/agent.json", AgentJson(node, collectorUrl, nodes.Where(n => n != node))));
+            }
+
+            foreach (var proxy in cluster.Where(r => r.Role == InventoryRow.ProxySql))
+            {
+                files.Add(new RenderedFile($"{proxy.HostName}/agent.json", ProxyAgentJson(proxy, collectorUrl)));
             }
         }
 
@@ -66,6 +71,30 @@ internal static class InventoryRenderer
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>A ProxySQL node's agent: reads the local admin interface; Password is the admin user's, to fill in.</summary>
+    private static string ProxyAgentJson(InventoryRow proxy, string collectorUrl) => Json(w =>
+    {
+        w.WriteStartObject("Agent");
+        w.WriteString("NodeName", proxy.HostName);
+        w.WriteString("ClusterName", proxy.Cluster);
+        w.WriteString("Role", "proxysql");
+        w.WriteString("CollectorUrl", collectorUrl);
+        w.WriteString("CollectorCaFile", "/etc/keybuzz/ca.crt");
+        w.WriteString("TokenFile", "/etc/keybuzz/agent.token");
+        w.WriteString("StateDirectory", "/var/lib/keybuzz/agent");
+        w.WriteNumber("IntervalMs", 1000);
+        w.WriteEndObject();
+        w.WriteStartObject("ProxySql");
+        w.WriteString("Host", "127.0.0.1");
+        w.WriteNumber("Port", 6032);
+        w.WriteString("User", "radmin");
+        w.WriteString("Password", "");
+        w.WriteString("ServiceControl", "systemd");
+        w.WriteString("SystemdUnit", "proxysql");
+        w.WriteString("LogPath", "/var/lib/proxysql/proxysql.log");
         w.WriteEndObject();
     });
 
@@ -123,7 +152,7 @@ internal static class InventoryRenderer
             keybuzz-tokens add-operator admin --role admin > tokens/kbctl-admin.token
 
             """);
-        foreach (var node in inventory.Rows.Where(r => r.Role == InventoryRow.MariaDb).OrderBy(r => r.Cluster, StringComparer.Ordinal).ThenBy(r => r.HostName, StringComparer.Ordinal))
+        foreach (var node in inventory.Rows.Where(r => r.Role != InventoryRow.Collector).OrderBy(r => r.Cluster, StringComparer.Ordinal).ThenBy(r => r.HostName, StringComparer.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture, $"keybuzz-tokens add-agent {node.Cluster} {node.HostName} > tokens/{node.HostName}.token\n");
         }

@@ -71,6 +71,8 @@ public sealed class OptionsValidatorTests
         { "process mode without pid file", o => { o.ServiceControl = "process"; o.StartCommand = ["/usr/bin/proxysql", "-f"]; }, "needs an absolute ProxySql:PidFile" },
         { "restart that would drop the applied config", o => { o.ServiceControl = "process"; o.PidFile = "/run/p.pid"; o.StartCommand = ["/usr/bin/proxysql", "--initial"]; }, "must not contain --initial" },
         { "unknown service control", o => o.ServiceControl = "docker", "must be systemd or process" },
+        { "relative log path", o => o.LogPath = "proxysql.log", "ProxySql:LogPath 'proxysql.log' must be an absolute path" },
+        { "log path set", o => o.LogPath = "/var/lib/proxysql/proxysql.log", null },
     };
 
     [Theory]

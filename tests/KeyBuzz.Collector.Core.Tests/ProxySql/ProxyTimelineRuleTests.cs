@@ -14,6 +14,11 @@ public sealed class ProxyTimelineRuleTests
     private static ProxySnapshot Counters(string counter, long value) =>
         State("healthy") with { Global = new Dictionary<string, long>(State("healthy").Global) { [counter] = value } };
 
+    private static ProxySnapshot TwoWriters => State("healthy") with
+    {
+        Servers = [.. State("healthy").Servers.Select(s => s.Host == "127.0.0.12" && s.Hostgroup == 10 ? s with { Status = "ONLINE" } : s)],
+    };
+
     private static ProxySnapshot Saturated => State("healthy") with
     {
         Global = new Dictionary<string, long>(State("healthy").Global) { ["Client_Connections_connected"] = 95 },
@@ -42,6 +47,10 @@ public sealed class ProxyTimelineRuleTests
         { "frontend saturated 1 min is pending", new ProxySQLFrontendSaturation(), [(60, Saturated)], false },
         { "peers out of sync 60 s", new ProxySQLClusterOutOfSync(), [(65, PeerDiffers)], true },
         { "peers in sync", new ProxySQLClusterOutOfSync(), [(65, State("healthy"))], false },
+        { "a one-reading double-writer window keeps firing", new ProxySQLTooManyWriters(), [(10, State("healthy")), (1, TwoWriters), (60, State("healthy"))], true },
+        { "a double-writer window older than 10 min clears", new ProxySQLTooManyWriters(), [(1, TwoWriters), (610, State("healthy"))], false },
+        { "too many writers lines in ProxySQL's log", new ProxySQLTooManyWriters(), [(5, Counters(ProxyHistory.LogTooManyWriters, 0)), (1, Counters(ProxyHistory.LogTooManyWriters, 2)), (30, Counters(ProxyHistory.LogTooManyWriters, 2))], true },
+        { "no new log lines", new ProxySQLTooManyWriters(), [(30, Counters(ProxyHistory.LogTooManyWriters, 2))], false },
     };
 
     [Theory]

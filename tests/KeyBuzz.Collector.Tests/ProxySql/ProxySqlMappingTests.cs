@@ -40,6 +40,19 @@ public sealed class ProxySqlMappingTests
     }
 
     [Fact]
+    public void Log_count_of_too_many_writers_reaches_the_counters_and_survives_a_cycle_without_it()
+    {
+        var withLog = CaptureReadings.Reading("healthy");
+        withLog.Tables.Add(new AdminTable { Name = "proxysql_log", Rows = { new AdminRow { Values = { ["too_many_writers_total"] = "3" } } } });
+        var (first, _) = ProxySqlMapping.ToSnapshot(withLog, null);
+        var (second, _) = ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("healthy"), first);
+
+        Assert.Equal(3, first!.Global[Core.ProxySql.ProxyHistory.LogTooManyWriters]);
+        Assert.Equal(3, second!.Global[Core.ProxySql.ProxyHistory.LogTooManyWriters]);
+        Assert.False(ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("healthy"), null).Snapshot!.Global.ContainsKey(Core.ProxySql.ProxyHistory.LogTooManyWriters));
+    }
+
+    [Fact]
     public void Galera_checks_arrive_incrementally_and_the_latest_per_backend_are_kept()
     {
         var (first, _) = ProxySqlMapping.ToSnapshot(CaptureReadings.Reading("healthy"), null);

@@ -26,7 +26,8 @@ public sealed class InventoryCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.True(File.Exists(Path.Combine(outDir, "db1", "agent.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "collector", "collector.json")));
-        Assert.Contains("proxy1 (proxysql)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "proxy1", "agent.json")));
+        Assert.Contains("ProxySql:Password", output, StringComparison.Ordinal);
 
         var (again, _, againError) = await RunAsync("inventory", "render", tsv, "--out", outDir);
         Assert.Equal(64, again);

@@ -17,7 +17,20 @@ public sealed class InventoryRendererTests
         Assert.Equal("erp", agent.GetProperty("Agent").GetProperty("ClusterName").GetString());
         Assert.Equal("https://10.0.0.5:7171", agent.GetProperty("Agent").GetProperty("CollectorUrl").GetString());
         Assert.Equal(["10.0.0.11:3306", "10.0.0.13:3306"], agent.GetProperty("Repair").GetProperty("PeerAddresses").EnumerateArray().Select(p => p.GetString()));
-        Assert.DoesNotContain(files, f => f.RelativePath.StartsWith("proxy1/", StringComparison.Ordinal));
+        Assert.False(agent.TryGetProperty("ProxySql", out _));
+    }
+
+    [Fact]
+    public void Each_proxysql_node_gets_a_proxysql_agent_config_reading_its_local_admin_and_log()
+    {
+        var agent = JsonDocument.Parse(Render().Single(f => f.RelativePath == "proxy1/agent.json").Content).RootElement;
+
+        Assert.Equal("proxysql", agent.GetProperty("Agent").GetProperty("Role").GetString());
+        Assert.Equal("erp", agent.GetProperty("Agent").GetProperty("ClusterName").GetString());
+        Assert.Equal(6032, agent.GetProperty("ProxySql").GetProperty("Port").GetInt32());
+        Assert.Equal("/var/lib/proxysql/proxysql.log", agent.GetProperty("ProxySql").GetProperty("LogPath").GetString());
+        Assert.False(agent.TryGetProperty("Galera", out _));
+        Assert.False(agent.TryGetProperty("Repair", out _));
     }
 
     [Fact]
@@ -34,6 +47,7 @@ public sealed class InventoryRendererTests
         Assert.Contains("erp\tproxy1\t10.0.0.21\tproxysql", registry, StringComparison.Ordinal);
         Assert.True(setup.Executable);
         Assert.Contains("keybuzz-tokens add-agent erp db3 > tokens/db3.token", setup.Content, StringComparison.Ordinal);
+        Assert.Contains("keybuzz-tokens add-agent erp proxy1 > tokens/proxy1.token", setup.Content, StringComparison.Ordinal);
         Assert.Contains("kb-collector tls init --out /etc/keybuzz/tls --ip 10.0.0.5", setup.Content, StringComparison.Ordinal);
     }
 }
