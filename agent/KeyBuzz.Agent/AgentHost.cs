@@ -23,7 +23,7 @@ internal static class AgentHost
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Configuration
-            .AddJsonFile(configPath, optional: false, reloadOnChange: false)
+            .AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false) // relative to the working directory, not the binary
             .AddEnvironmentVariables("KEYBUZZ_");
 
         builder.Services.AddOptions<AgentOptions>().Bind(builder.Configuration.GetSection(AgentOptions.Section)).ValidateOnStart();

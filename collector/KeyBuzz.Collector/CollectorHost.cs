@@ -25,7 +25,7 @@ internal static class CollectorHost
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         if (configPath is not null)
         {
-            builder.Configuration.AddJsonFile(configPath, optional: false, reloadOnChange: false);
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false);
         }
 
         builder.Configuration.AddEnvironmentVariables("KEYBUZZ_");
