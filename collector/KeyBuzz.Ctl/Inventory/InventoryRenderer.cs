@@ -42,16 +42,7 @@ internal static class InventoryRenderer
 
     private static string AgentJson(InventoryRow node, string collectorUrl, IEnumerable<InventoryRow> peers) => Json(w =>
     {
-        w.WriteStartObject("Agent");
-        w.WriteString("NodeName", node.HostName);
-        w.WriteString("ClusterName", node.Cluster);
-        w.WriteString("Role", "galera");
-        w.WriteString("CollectorUrl", collectorUrl);
-        w.WriteString("CollectorCaFile", "/etc/keybuzz/ca.crt");
-        w.WriteString("TokenFile", "/etc/keybuzz/agent.token");
-        w.WriteString("StateDirectory", "/var/lib/keybuzz/agent");
-        w.WriteNumber("IntervalMs", 1000);
-        w.WriteEndObject();
+        AgentSection(w, node, "galera", collectorUrl);
         w.WriteStartObject("Galera");
         w.WriteString("Host", "127.0.0.1");
         w.WriteNumber("Port", 3306);
@@ -77,16 +68,7 @@ internal static class InventoryRenderer
     /// <summary>A ProxySQL node's agent: reads the local admin interface; Password is the admin user's, to fill in.</summary>
     private static string ProxyAgentJson(InventoryRow proxy, string collectorUrl) => Json(w =>
     {
-        w.WriteStartObject("Agent");
-        w.WriteString("NodeName", proxy.HostName);
-        w.WriteString("ClusterName", proxy.Cluster);
-        w.WriteString("Role", "proxysql");
-        w.WriteString("CollectorUrl", collectorUrl);
-        w.WriteString("CollectorCaFile", "/etc/keybuzz/ca.crt");
-        w.WriteString("TokenFile", "/etc/keybuzz/agent.token");
-        w.WriteString("StateDirectory", "/var/lib/keybuzz/agent");
-        w.WriteNumber("IntervalMs", 1000);
-        w.WriteEndObject();
+        AgentSection(w, proxy, "proxysql", collectorUrl);
         w.WriteStartObject("ProxySql");
         w.WriteString("Host", "127.0.0.1");
         w.WriteNumber("Port", 6032);
@@ -97,6 +79,20 @@ internal static class InventoryRenderer
         w.WriteString("LogPath", "/var/lib/proxysql/proxysql.log");
         w.WriteEndObject();
     });
+
+    private static void AgentSection(Utf8JsonWriter w, InventoryRow node, string role, string collectorUrl)
+    {
+        w.WriteStartObject("Agent");
+        w.WriteString("NodeName", node.HostName);
+        w.WriteString("ClusterName", node.Cluster);
+        w.WriteString("Role", role);
+        w.WriteString("CollectorUrl", collectorUrl);
+        w.WriteString("CollectorCaFile", "/etc/keybuzz/ca.crt");
+        w.WriteString("TokenFile", "/etc/keybuzz/agent.token");
+        w.WriteString("StateDirectory", "/var/lib/keybuzz/agent");
+        w.WriteNumber("IntervalMs", 1000);
+        w.WriteEndObject();
+    }
 
     private static string CollectorJson(Inventory inventory) => Json(w =>
     {
