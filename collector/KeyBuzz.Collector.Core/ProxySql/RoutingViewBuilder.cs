@@ -10,7 +10,8 @@ public static class RoutingViewBuilder
     public static RoutingView Build(ProxySnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var hg = snapshot.Hostgroups.FirstOrDefault(h => h.Active) ?? Defaults;
+        var active = snapshot.Hostgroups.FirstOrDefault(h => h.Active);
+        var hg = active ?? Defaults;
         var latest = snapshot.GaleraLog.GroupBy(c => c.Endpoint, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(c => c.TimeStartUs), StringComparer.Ordinal);
         var onlineWriters = snapshot.Servers.Where(s => s.Hostgroup == hg.Writer && s.IsOnline).Select(s => s.Endpoint).Distinct(StringComparer.Ordinal).ToList();
@@ -38,12 +39,17 @@ public static class RoutingViewBuilder
         var sessions = snapshot.Pool.Where(p => p.Hostgroup == hg.Writer && p.ConnUsed > 0 && shunned.Contains(p.Endpoint)).ToList();
         var checks = latest.Values.OfType<GaleraCheck>().ToList();
         var loginError = checks.Count > 0 && checks.All(c => c.Error?.Contains("Access denied", StringComparison.OrdinalIgnoreCase) == true) ? checks[0].Error : null;
-        return new RoutingView(hg.Writer, onlineWriters.Count == 1 ? onlineWriters[0] : null, onlineWriters, backends, sessions, loginError, Problems(hg, onlineWriters, sessions, loginError));
+        return new RoutingView(hg.Writer, onlineWriters.Count == 1 ? onlineWriters[0] : null, onlineWriters, backends, sessions, loginError, Problems(hg, active is null, onlineWriters, sessions, loginError));
     }
 
-    private static List<string> Problems(GaleraHostgroups hg, List<string> onlineWriters, List<PoolEntry> sessions, string? loginError)
+    private static List<string> Problems(GaleraHostgroups hg, bool unmanaged, List<string> onlineWriters, List<PoolEntry> sessions, string? loginError)
     {
         var problems = new List<string>();
+        if (unmanaged)
+        {
+            problems.Add("no active mysql_galera_hostgroups row: ProxySQL's Galera monitor does not manage the writer (a dead writer stays ONLINE); run `kbctl proxysql apply`");
+        }
+
         if (onlineWriters.Count == 0)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"no ONLINE writer in hostgroup {hg.Writer}: writes fail"));

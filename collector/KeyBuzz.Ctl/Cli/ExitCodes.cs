@@ -7,4 +7,7 @@ internal static class ExitCodes
     public const int Unreachable = 2;
     public const int NotAllowed = 3;
     public const int Usage = 64;
+
+    /// <summary>128 + SIGINT, as shells report a command stopped by Ctrl-C.</summary>
+    public const int Interrupted = 130;
 }

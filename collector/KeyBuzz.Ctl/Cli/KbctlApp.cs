@@ -27,6 +27,7 @@ internal static class KbctlApp
                                                         agent configs per node + collector files (offline)
           proxysql config servers.tsv --cluster NAME --app-users USER:PWFILE[,...] --monitor-password-file F
                  --admin-password-file F --cluster-password-file F [--writer NODE] [--out DIR]
+                 [--admin-user radmin --cluster-user cluster --monitor-user monitor]
                  [--galera-interval 1000 --galera-timeout 800 --galera-max-timeouts 3 --ping-interval 2000
                   --ping-timeout 1000 --ping-max-failures 3 --max-latency-ms 1000 --connect-timeout-max 10000]
                                                         ProxySQL admin SQL + proxysql.cnf (offline)
@@ -137,6 +138,11 @@ internal static class KbctlApp
         {
             await error.WriteLineAsync($"kbctl: cannot reach the collector at {url ?? CollectorConnection.DefaultUrl} ({ex.Message}); is kb-collector running?");
             return ExitCodes.Unreachable;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("kbctl: interrupted (Ctrl-C): what was already done is said above; run `kbctl status` to see the current state");
+            return ExitCodes.Interrupted;
         }
         catch (ProxySql.AdminException ex)
         {

@@ -22,51 +22,86 @@ internal static class ProxySqlApplyCommand
         var sessions = settings.Proxies.Select(p => new AdminSession(p.Name, p.Host, 6032, settings.AdminUser, settings.AdminPassword)).ToList();
         try
         {
-            var before = await Task.WhenAll(sessions.Select(s => s.ReadAsync(cancellationToken)));
-            var writers = before.Select(b => b.Writer(settings.WriterHostgroup)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            if (writers.Count > 1 && switchTo is null && !dryRun)
+            // 1. Read every proxy; write to none unless every one can be written (they must never end up different).
+            var reads = await Task.WhenAll(sessions.Select(async s => (Session: s, State: await TryReadAsync(s, cancellationToken))));
+            var unreadable = reads.Where(r => r.State.Error is not null).ToList();
+            if (unreadable.Count > 0)
             {
-                // Each proxy would pin its own writer: two writers for good.
-                await error.WriteLineAsync($"kbctl: the ProxySQL nodes disagree on the writer now ({string.Join(", ", sessions.Zip(before, (s, b) => $"{s.Name} -> {b.Writer(settings.WriterHostgroup) ?? "none"}"))}): nothing written. Try again in a few seconds, or choose one with `kbctl proxysql switchover NODE`.");
+                foreach (var (_, (_, why)) in unreadable)
+                {
+                    await error.WriteLineAsync($"kbctl: {why}");
+                }
+
+                await error.WriteLineAsync("kbctl: nothing written: apply keeps every ProxySQL node of the cluster identical. If a proxy is gone for good, leave its row out of servers.tsv for this run, and apply again before it takes traffic when it returns.");
                 return ExitCodes.Failed;
             }
 
-            var results = await Task.WhenAll(sessions.Select(async s =>
+            var before = reads.Select(r => r.State.State!).ToList();
+            var writers = before.Select(b => b.Writer(settings.WriterHostgroup)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            if (writers.Count > 1 && writer is null)
             {
-                try
-                {
-                    return (s.Name, Lines: await ApplyRunner.ApplyAsync(s, settings, writer, serversOnly: switchTo is not null, dryRun, allowFailback, cancellationToken), Error: (string?)null);
-                }
-                catch (AdminException ex)
-                {
-                    return (s.Name, Lines: (IReadOnlyList<string>)[], Error: ex.Message);
-                }
-            }));
-            foreach (var (_, lines, failure) in results)
+                // Each proxy would pin its own writer: two writers for good.
+                await error.WriteLineAsync($"kbctl: the ProxySQL nodes disagree on the writer now ({Writers(sessions, before, settings)}): nothing written. Try again in a few seconds, or choose one with `kbctl proxysql switchover NODE`.");
+                return ExitCodes.Failed;
+            }
+
+            // 2. One target for all: a fresh proxy gets the writer its peers already use, not its own preferred node.
+            var target = new ApplyTarget(writer ?? writers.SingleOrDefault(), writer is not null, allowFailback);
+            var refusals = sessions.Zip(before, (s, b) => ApplyRunner.Refusal(s.Name, settings, b, target)).OfType<string>().ToList();
+            if (refusals.Count > 0 && !dryRun)
             {
-                foreach (var line in lines)
+                foreach (var refusal in refusals)
                 {
-                    await output.WriteLineAsync(line);
+                    await error.WriteLineAsync($"kbctl: {refusal}");
                 }
 
-                if (failure is not null)
-                {
-                    await error.WriteLineAsync($"kbctl: {failure}");
-                }
+                await error.WriteLineAsync("kbctl: nothing written on any ProxySQL node.");
+                return ExitCodes.Failed;
+            }
+
+            foreach (var refusal in refusals)
+            {
+                await output.WriteLineAsync($"A real run would refuse: {refusal}");
+            }
+
+            var plans = before.Select(b => ApplyRunner.Plan(settings, b, target)).ToList();
+            foreach (var line in sessions.Zip(plans, (s, p) => ApplyRunner.Describe(s.Name, p)).SelectMany(l => l))
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            if (dryRun)
+            {
+                await output.WriteLineAsync("Dry run: nothing was changed.");
+                return ExitCodes.Ok;
+            }
+
+            // 3. Write to all in parallel; a failure says what each proxy now runs.
+            var results = await Task.WhenAll(sessions.Zip(plans, (s, p) => ApplyRunner.ExecuteAsync(s, settings, p, target, cancellationToken)));
+            foreach (var line in results.SelectMany(r => r.Lines))
+            {
+                await output.WriteLineAsync(line);
             }
 
             if (results.Any(r => r.Error is not null))
             {
+                foreach (var failure in results.Select(r => r.Error).OfType<string>())
+                {
+                    await error.WriteLineAsync($"kbctl: {failure}");
+                }
+
+                var now = await Task.WhenAll(sessions.Select(s => TryReadAsync(s, CancellationToken.None)));
+                await error.WriteLineAsync($"kbctl: writers now: {string.Join(", ", sessions.Zip(now, (s, n) => $"{s.Name} -> {(n.State is null ? "unknown (" + n.Error + ")" : n.State.Writer(settings.WriterHostgroup) ?? "none")}"))}. Check `kbctl status`, fix the cause, and run the same command again.");
                 return ExitCodes.Failed;
             }
 
-            if (switchTo is not null && !dryRun)
+            if (writer is not null)
             {
                 var old = before.Select(b => b.Writer(settings.WriterHostgroup)).FirstOrDefault(w => w is not null && w != writer);
                 return await DrainAsync(sessions, settings.WriterHostgroup, old, drain, output, cancellationToken);
             }
 
-            await output.WriteLineAsync(dryRun ? "Dry run: nothing was changed." : $"Applied to {sessions.Count} ProxySQL node(s); a second apply changes nothing.");
+            await output.WriteLineAsync($"Applied to {sessions.Count} ProxySQL node(s); a second apply changes nothing.");
             return ExitCodes.Ok;
         }
         finally
@@ -77,6 +112,21 @@ internal static class ProxySqlApplyCommand
             }
         }
     }
+
+    private static async Task<(AdminState? State, string? Error)> TryReadAsync(AdminSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await session.ReadAsync(cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is AdminException or FormatException or InvalidOperationException or MySqlConnector.MySqlException or IOException or TimeoutException)
+        {
+            return (null, ex is AdminException ? ex.Message : $"{session.Name} ({session.Address}): {ex.Message}");
+        }
+    }
+
+    private static string Writers(IReadOnlyList<AdminSession> sessions, IReadOnlyList<AdminState> states, ProxySqlSettings settings) =>
+        string.Join(", ", sessions.Zip(states, (s, b) => $"{s.Name} -> {b.Writer(settings.WriterHostgroup) ?? "none"}"));
 
     /// <summary>After a switchover: wait until no session uses the old writer (ConnUsed 0 on every proxy) or the timeout, and say what is left.</summary>
     private static async Task<int> DrainAsync(IReadOnlyList<AdminSession> sessions, int writerHostgroup, string? old, TimeSpan timeout, TextWriter output, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ internal static class ProxySqlCommand
             AppUsers = [.. (args.Option("--app-users") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(AppUser)],
             MonitorUser = args.Option("--monitor-user") ?? "monitor",
             MonitorPassword = Secret(args.Option("--monitor-password-file"), "--monitor-password-file"),
-            AdminUser = args.Option("--admin-user") ?? "admin",
+            AdminUser = args.Option("--admin-user") ?? "radmin",
             AdminPassword = Secret(args.Option("--admin-password-file"), "--admin-password-file"),
             ClusterUser = args.Option("--cluster-user") ?? "cluster",
             ClusterPassword = Secret(args.Option("--cluster-password-file"), "--cluster-password-file"),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using MySqlConnector;
 
 namespace KeyBuzz.Ctl.ProxySql;
@@ -6,6 +7,9 @@ namespace KeyBuzz.Ctl.ProxySql;
 /// <summary>One ProxySQL admin interface (MySQL protocol on port 6032): reads its runtime tables, runs statements.</summary>
 internal sealed class AdminSession(string name, string host, int port, string user, string password) : IAsyncDisposable
 {
+    private static readonly Regex Secret = new("password|credentials", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex Literal = new("'(?:[^']|'')*'", RegexOptions.CultureInvariant);
+    private static readonly Regex VariableName = new("^'(?:mysql|admin)-[a-z_]+'$", RegexOptions.CultureInvariant);
     private MySqlConnection? _connection;
 
     public string Name { get; } = name;
@@ -75,6 +79,13 @@ internal sealed class AdminSession(string name, string host, int port, string us
 
     private async Task<MySqlConnection> ConnectionAsync(CancellationToken cancellationToken)
     {
+        if (_connection is { State: not System.Data.ConnectionState.Open })
+        {
+            // A dropped connection (ProxySQL restarted, network) is replaced rather than reused.
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+
         if (_connection is null)
         {
             var connection = new MySqlConnection(new MySqlConnectionStringBuilder
@@ -89,7 +100,9 @@ internal sealed class AdminSession(string name, string host, int port, string us
             catch (MySqlException ex)
             {
                 await connection.DisposeAsync();
-                throw new AdminException($"cannot log in to the admin interface of {Name} at {Address} as {user}: {ex.Message} (the user must be in admin-admin_credentials; 'admin' only works from localhost)");
+                throw new AdminException(ex.ErrorCode == MySqlErrorCode.AccessDenied
+                    ? $"{Name} at {Address} refused the admin login as {user}: {ex.Message} (the user and password must be in its admin-admin_credentials; 'admin' only works from localhost)"
+                    : $"cannot reach the admin interface of {Name} at {Address}: {ex.Message} (is ProxySQL running, and does admin-mysql_ifaces listen on that address, port 6032?)");
             }
 
             _connection = connection;
@@ -98,5 +111,10 @@ internal sealed class AdminSession(string name, string host, int port, string us
         return _connection;
     }
 
-    private static string Shorten(string sql) => sql.Length <= 160 ? sql : sql[..157] + "...";
+    /// <summary>The statement as shown in errors: values hidden where it carries a password, and cut short.</summary>
+    private static string Shorten(string sql)
+    {
+        var shown = Secret.IsMatch(sql) ? Literal.Replace(sql, m => VariableName.IsMatch(m.Value) ? m.Value : "'…'") : sql;
+        return shown.Length <= 160 ? shown : shown[..157] + "...";
+    }
 }

@@ -17,14 +17,37 @@ internal static class ApplyPlanner
     public const string AdminVariables = "ADMIN VARIABLES";
     public const string ProxySqlServers = "PROXYSQL SERVERS";
 
-    /// <param name="writer">The writer to keep or make (host:port); null: the current runtime writer, else the preferred node.</param>
+    /// <param name="writer">The writer to keep or make (host:port): the one every proxy agrees on, or the switchover target; null: the current runtime writer, else the preferred node.</param>
     /// <param name="allowFailback">Keep configured weights even when the writer is not the preferred node (ProxySQL then fails back by itself).</param>
-    public static IReadOnlyList<ModuleChange> Plan(ProxySqlSettings s, AdminState runtime, string? writer = null, bool allowFailback = false)
+    /// <param name="switchover">A planned writer change: the target is always pinned.</param>
+    /// <remarks>Variables come first: the monitor's credentials and sync algorithm 2 must be live before any server is loaded.</remarks>
+    public static IReadOnlyList<ModuleChange> Plan(ProxySqlSettings s, AdminState runtime, string? writer = null, bool allowFailback = false, bool switchover = false)
     {
         var changes = new List<ModuleChange>();
-        var current = runtime.Writer(s.WriterHostgroup);
-        var target = writer ?? current;
-        var desiredServers = target is null ? ServerLayout.Fresh(s) : ServerLayout.Mirrored(s, target, pinWriter: !allowFailback || writer is not null);
+        foreach (var (module, prefix) in new[] { (MysqlVariables, "mysql-"), (AdminVariables, "admin-") })
+        {
+            var wrong = DesiredVariables(s, runtime).Where(v => v.Name.StartsWith(prefix, StringComparison.Ordinal) &&
+                (!runtime.Variables.TryGetValue(v.Name, out var live) || live != v.Value)).ToList();
+            if (wrong.Count > 0)
+            {
+                changes.Add(new ModuleChange(module,
+                    [.. wrong.Select(v => $"{v.Name}: {(runtime.Variables.TryGetValue(v.Name, out var live) ? Shown(v.Name, live) : "(missing)")} -> {Shown(v.Name, v.Value)}")],
+                    [.. wrong.Select(v => $"UPDATE global_variables SET variable_value = {Q(v.Value)} WHERE variable_name = {Q(v.Name)}")]));
+            }
+        }
+
+        var userDiff = UserDifferences(s, runtime.Users);
+        if (userDiff.Count > 0)
+        {
+            changes.Add(new ModuleChange(Users, userDiff, [.. s.AppUsers.SelectMany(u => new[]
+            {
+                $"DELETE FROM mysql_users WHERE username = {Q(u.User)}",
+                F($"INSERT INTO mysql_users (username, password, default_hostgroup, transaction_persistent, active) VALUES ({Q(u.User)}, {Q(u.Password)}, {s.WriterHostgroup}, 1, 1)"),
+            })]));
+        }
+
+        var target = writer ?? runtime.Writer(s.WriterHostgroup);
+        var desiredServers = target is null ? ServerLayout.Fresh(s) : ServerLayout.Mirrored(s, target, pinWriter: switchover || !allowFailback);
         var serverDiff = ServerDifferences(desiredServers, runtime.Servers);
         var hostgroupDiff = HostgroupDifferences(s, runtime.Hostgroups);
         if (serverDiff.Count + hostgroupDiff.Count > 0)
@@ -39,27 +62,6 @@ internal static class ApplyPlanner
             ]));
         }
 
-        var userDiff = UserDifferences(s, runtime.Users);
-        if (userDiff.Count > 0)
-        {
-            changes.Add(new ModuleChange(Users, userDiff, [.. s.AppUsers.SelectMany(u => new[]
-            {
-                $"DELETE FROM mysql_users WHERE username = {Q(u.User)}",
-                F($"INSERT INTO mysql_users (username, password, default_hostgroup, transaction_persistent, active) VALUES ({Q(u.User)}, {Q(u.Password)}, {s.WriterHostgroup}, 1, 1)"),
-            })]));
-        }
-
-        foreach (var (module, prefix) in new[] { (MysqlVariables, "mysql-"), (AdminVariables, "admin-") })
-        {
-            var wrong = AdminSqlRenderer.Variables(s).Where(v => v.Name.StartsWith(prefix, StringComparison.Ordinal) &&
-                (!runtime.Variables.TryGetValue(v.Name, out var live) || live != v.Value)).ToList();
-            if (wrong.Count > 0)
-            {
-                changes.Add(new ModuleChange(module,
-                    [.. wrong.Select(v => $"{v.Name}: {(runtime.Variables.TryGetValue(v.Name, out var live) ? Shown(v.Name, live) : "(missing)")} -> {Shown(v.Name, v.Value)}")],
-                    [.. wrong.Select(v => $"UPDATE global_variables SET variable_value = {Q(v.Value)} WHERE variable_name = {Q(v.Name)}")]));
-            }
-        }
 
         var proxies = s.Proxies.Select(p => $"{p.Host}:6032").Order(StringComparer.Ordinal).ToList();
         if (!proxies.SequenceEqual(runtime.ProxySqlServers.Order(StringComparer.Ordinal)))
@@ -72,6 +74,26 @@ internal static class ApplyPlanner
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// The variables to hold on this proxy. admin-admin_credentials keeps every other user it lists
+    /// (e.g. the agents' radmin, the local admin) and only sets ours, so apply never locks anyone out.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> DesiredVariables(ProxySqlSettings s, AdminState runtime) =>
+        [.. AdminSqlRenderer.Variables(s).Select(v => v.Name == "admin-admin_credentials" && runtime.Variables.TryGetValue(v.Name, out var live)
+            ? (v.Name, MergeCredentials(live, v.Value))
+            : v)];
+
+    /// <summary>Entries of <paramref name="ours"/> replace same-user entries of <paramref name="live"/> in place; new ones are appended.</summary>
+    public static string MergeCredentials(string live, string ours)
+    {
+        static string User(string entry) => entry.Split(':', 2)[0];
+        var wanted = ours.Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var merged = live.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(e => wanted.FirstOrDefault(w => User(w) == User(e)) ?? e).ToList();
+        merged.AddRange(wanted.Where(w => !merged.Any(m => User(m) == User(w))));
+        return string.Join(';', merged);
     }
 
     /// <summary>mysql_native_password hash as ProxySQL shows stored passwords: '*' + hex(SHA1(SHA1(password))).</summary>

@@ -20,7 +20,8 @@ internal sealed record ProxySqlSettings
 
     public required string MonitorPassword { get; init; }
 
-    public string AdminUser { get; init; } = "admin";
+    /// <summary>An admin user allowed remotely (ProxySQL's "admin" only works from localhost), the one the agents use too.</summary>
+    public string AdminUser { get; init; } = "radmin";
 
     public required string AdminPassword { get; init; }
 

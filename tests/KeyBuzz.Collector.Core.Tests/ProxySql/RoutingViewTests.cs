@@ -86,6 +86,7 @@ public sealed class RoutingViewTests
         { "two ONLINE writers", "2 ONLINE writers in hostgroup 10" },
         { "sessions on a shunned writer", "session(s) still use the old writer 127.0.0.11:3306 (SHUNNED)" },
         { "monitor cannot log in", "the monitor user cannot log in to any node" },
+        { "no galera hostgroups", "no active mysql_galera_hostgroups row: ProxySQL's Galera monitor does not manage the writer" },
     };
 
     [Theory]

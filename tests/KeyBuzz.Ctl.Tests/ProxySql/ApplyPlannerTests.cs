@@ -33,8 +33,9 @@ public sealed class ApplyPlannerTests
     public void Fresh_proxy_gets_every_module_with_only_the_preferred_writer_in_the_writer_hostgroup()
     {
         var plan = ApplyPlanner.Plan(Settings, Empty);
-        Assert.Equal([ApplyPlanner.Servers, ApplyPlanner.Users, ApplyPlanner.MysqlVariables, ApplyPlanner.AdminVariables, ApplyPlanner.ProxySqlServers], plan.Select(c => c.Module));
-        var insert = plan[0].Statements[1];
+        // Variables first: the monitor's login and sync algorithm 2 must be live before any server is loaded.
+        Assert.Equal([ApplyPlanner.MysqlVariables, ApplyPlanner.AdminVariables, ApplyPlanner.Users, ApplyPlanner.Servers, ApplyPlanner.ProxySqlServers], plan.Select(c => c.Module));
+        var insert = plan.Single(c => c.Module == ApplyPlanner.Servers).Statements[1];
         Assert.Contains("(10, '127.0.0.11', 3306, 'ONLINE', 1000", insert, StringComparison.Ordinal);
         Assert.Contains("(20, '127.0.0.12', 3306, 'ONLINE', 900", insert, StringComparison.Ordinal);
         Assert.DoesNotContain("(10, '127.0.0.12'", insert, StringComparison.Ordinal);
@@ -80,12 +81,63 @@ public sealed class ApplyPlannerTests
     [Fact]
     public void Switchover_writes_the_mirrored_layout_with_the_new_writer_on_top()
     {
-        var change = Assert.Single(ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306"), writer: "127.0.0.13:3306"));
+        var change = Assert.Single(ApplyPlanner.Plan(Settings, Converged("127.0.0.11:3306"), writer: "127.0.0.13:3306", switchover: true));
         Assert.Equal(ApplyPlanner.Servers, change.Module);
         var insert = change.Statements[1];
         Assert.Contains("(10, '127.0.0.13', 3306, 'ONLINE', 1100", insert, StringComparison.Ordinal);
         Assert.Contains("(20, '127.0.0.11', 3306, 'ONLINE', 1000", insert, StringComparison.Ordinal);
         Assert.DoesNotContain("(20, '127.0.0.13'", insert, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rebuilt_empty_proxy_joins_the_writer_its_peer_uses_instead_of_its_own_preferred_node()
+    {
+        var servers = ApplyPlanner.Plan(Settings, Empty, writer: "127.0.0.12:3306").Single(c => c.Module == ApplyPlanner.Servers).Statements[1];
+        Assert.Contains("(10, '127.0.0.12', 3306, 'ONLINE', 1100", servers, StringComparison.Ordinal);
+        Assert.Contains("(10, '127.0.0.11', 3306, 'SHUNNED', 1000", servers, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Admin_credentials_keep_every_other_user_and_only_set_ours()
+    {
+        var live = Converged("127.0.0.11:3306", (name, value) => name == "admin-admin_credentials" ? "admin:admin;radmin:old;ops:x" : value);
+        var change = Assert.Single(ApplyPlanner.Plan(Settings, live));
+        Assert.Equal("UPDATE global_variables SET variable_value = 'admin:admin;radmin:adm;ops:x;cluster:clu' WHERE variable_name = 'admin-admin_credentials'", Assert.Single(change.Statements));
+        Assert.Equal("admin:admin;radmin:adm;ops:x;cluster:clu", ApplyPlanner.MergeCredentials("admin:admin;radmin:old;ops:x", "radmin:adm;cluster:clu"));
+    }
+
+    public static TheoryData<string, string?> Refusals => new()
+    {
+        { "apply on a converged proxy", null },
+        { "switchover to a healthy standby", null },
+        { "switchover with sync algorithm 1", "admin-cluster_mysql_servers_sync_algorithm=1" },
+        { "switchover to a node not in the inventory", "is not ONLINE in hostgroup 20 or 10" },
+        { "apply with three ONLINE writers", "has 3 ONLINE writers in hostgroup 10 now: nothing written" },
+    };
+
+    private static readonly Dictionary<string, (AdminState State, ApplyTarget Target)> RefusalCases = new()
+    {
+        ["apply on a converged proxy"] = (Converged("127.0.0.11:3306"), new ApplyTarget(null, false, false)),
+        ["switchover to a healthy standby"] = (Converged("127.0.0.11:3306"), new ApplyTarget("127.0.0.12:3306", true, false)),
+        ["switchover with sync algorithm 1"] = (Converged("127.0.0.11:3306", (n, v) => n == "admin-cluster_mysql_servers_sync_algorithm" ? "1" : v), new ApplyTarget("127.0.0.12:3306", true, false)),
+        ["switchover to a node not in the inventory"] = (Converged("127.0.0.11:3306"), new ApplyTarget("127.0.0.99:3306", true, false)),
+        ["apply with three ONLINE writers"] = (Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.11:3306").Select(r => r with { Status = "ONLINE" })] }, new ApplyTarget(null, false, false)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void Unsafe_moments_are_refused_before_anything_is_written(string name, string? expected)
+    {
+        var (state, target) = RefusalCases[name];
+        var refusal = ApplyRunner.Refusal("proxy1", Settings, state, target);
+        if (expected is null)
+        {
+            Assert.Null(refusal);
+        }
+        else
+        {
+            Assert.Contains(expected, refusal, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

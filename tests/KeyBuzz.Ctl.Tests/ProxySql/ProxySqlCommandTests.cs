@@ -62,5 +62,25 @@ public sealed class ProxySqlCommandTests : IDisposable
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Apply_with_an_unreachable_proxy_names_it_and_writes_to_none()
+    {
+        // Loopback addresses where nothing listens: the connection is refused at once.
+        var inventory = Write("lo.tsv", "hostname\tprivate_ip\trole\tcluster\nmon\t127.0.9.5\tcollector\t-\n" +
+            "db1\t127.0.9.11\tmariadb\terp\ndb2\t127.0.9.12\tmariadb\terp\ndb3\t127.0.9.13\tmariadb\terp\n" +
+            "proxy1\t127.0.9.21\tproxysql\terp\nproxy2\t127.0.9.22\tproxysql\terp\n");
+        var args = Args();
+        args[1] = "apply";
+        args[2] = inventory;
+
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.Equal(1, code);
+        Assert.Contains("cannot reach the admin interface of proxy1 at 127.0.9.21:6032", error, StringComparison.Ordinal);
+        Assert.Contains("cannot reach the admin interface of proxy2 at 127.0.9.22:6032", error, StringComparison.Ordinal);
+        Assert.Contains("nothing written", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at KeyBuzz.", error + output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -28,7 +28,7 @@ public sealed class ProxySqlConfigTests
         ["no database node"] = () => Defaults with { Backends = [] },
         ["no app user"] = () => Defaults with { AppUsers = [] },
         ["password with a semicolon"] = () => Defaults with { ClusterPassword = "a;b" },
-        ["cluster user is the admin user"] = () => Defaults with { ClusterUser = "admin" },
+        ["cluster user is the admin user"] = () => Defaults with { ClusterUser = "radmin" },
         ["ping timeout below 100"] = () => Defaults with { PingTimeoutMs = 50 },
         ["reader hostgroup 0"] = () => Defaults with { ReaderHostgroup = 0 },
         ["password with a backslash"] = () => Defaults with { AppUsers = [("app", "a\\b")] },
@@ -78,7 +78,7 @@ public sealed class ProxySqlConfigTests
         Assert.Contains("VALUES (10, 20, 30, 9999, 1, 1, 0, 256,", sql, StringComparison.Ordinal);
         Assert.Contains("INSERT INTO mysql_users (username, password, default_hostgroup, transaction_persistent, active) VALUES ('app', 'app-pw', 10, 1, 1)", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("mysql_query_rules", sql, StringComparison.Ordinal); // no read/write split
-        Assert.Contains("variable_value = 'admin:admin-pw;cluster:cluster-pw' WHERE variable_name = 'admin-admin_credentials'", sql, StringComparison.Ordinal);
+        Assert.Contains("variable_value = 'radmin:admin-pw;cluster:cluster-pw' WHERE variable_name = 'admin-admin_credentials'", sql, StringComparison.Ordinal);
         Assert.Contains("variable_value = '2' WHERE variable_name = 'admin-cluster_mysql_servers_sync_algorithm'", sql, StringComparison.Ordinal);
         Assert.Contains("variable_value = '1000' WHERE variable_name = 'mysql-monitor_galera_healthcheck_interval'", sql, StringComparison.Ordinal);
         Assert.Contains("('10.0.0.21', 6032, 0, 'proxy1'), ('10.0.0.22', 6032, 0, 'proxy2')", sql, StringComparison.Ordinal);

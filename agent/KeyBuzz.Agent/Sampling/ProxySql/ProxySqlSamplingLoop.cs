@@ -46,7 +46,8 @@ internal sealed class ProxySqlSamplingLoop(
             }
         }
 
-        reading.AdminReachable = reading.Tables.Count > 0;
+        // ProxySQL's log file can be read while its admin interface is down: only admin tables count.
+        reading.AdminReachable = reading.Tables.Any(t => t.Name != "proxysql_log");
         buffer.Append((seq, dropped) => new Reading { Seq = seq, SampledAtUnixMs = sampledAt.ToUnixTimeMilliseconds(), DroppedTotal = dropped, Proxysql = reading });
     }
 
