@@ -23,11 +23,11 @@ internal static class ProxySqlApplyCommand
         try
         {
             // 1. Read every proxy; write to none unless every one can be written (they must never end up different).
-            var reads = await Task.WhenAll(sessions.Select(async s => (Session: s, State: await TryReadAsync(s, cancellationToken))));
-            var unreadable = reads.Where(r => r.State.Error is not null).ToList();
+            var reads = await Task.WhenAll(sessions.Select(s => TryReadAsync(s, cancellationToken)));
+            var unreadable = reads.Where(r => r.Error is not null).ToList();
             if (unreadable.Count > 0)
             {
-                foreach (var (_, (_, why)) in unreadable)
+                foreach (var (_, why) in unreadable)
                 {
                     await error.WriteLineAsync($"kbctl: {why}");
                 }
@@ -36,7 +36,7 @@ internal static class ProxySqlApplyCommand
                 return ExitCodes.Failed;
             }
 
-            var before = reads.Select(r => r.State.State!).ToList();
+            var before = reads.Select(r => r.State!).ToList();
             var writers = before.Select(b => b.Writer(settings.WriterHostgroup)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             if (writers.Count > 1 && writer is null)
             {

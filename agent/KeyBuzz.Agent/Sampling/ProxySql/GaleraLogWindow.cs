@@ -11,7 +11,7 @@ namespace KeyBuzz.Agent.Sampling.ProxySql;
 /// </summary>
 internal sealed class GaleraLogWindow
 {
-    public const string Columns = "hostname, port, time_start_us, success_time_us, primary_partition, read_only, wsrep_local_recv_queue, wsrep_local_state, wsrep_desync, wsrep_reject_queries, wsrep_sst_donor_rejects_queries, pxc_maint_mode, error";
+    private const string Columns = "hostname, port, time_start_us, success_time_us, primary_partition, read_only, wsrep_local_recv_queue, wsrep_local_state, wsrep_desync, wsrep_reject_queries, wsrep_sst_donor_rejects_queries, pxc_maint_mode, error";
 
     /// <summary>Far longer than a check that still counts as an answer (a slower one is a timeout long before).</summary>
     public const long WindowUs = 30_000_000;

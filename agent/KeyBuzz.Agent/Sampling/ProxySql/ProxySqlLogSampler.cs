@@ -19,7 +19,9 @@ internal sealed class ProxySqlLogSampler(string path) : IProxySqlSampler
     private string _lastLine = string.Empty;
     private readonly SemaphoreSlim _gate = new(1, 1); // a cycle that timed out may still be reading
 
-    public string Name => "proxysql_log";
+    public const string TableName = "proxysql_log";
+
+    public string Name => TableName;
 
     public async Task<AdminTable> SampleAsync(CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ internal sealed class ProxySqlSamplingLoop(
         }
 
         // ProxySQL's log file can be read while its admin interface is down: only admin tables count.
-        reading.AdminReachable = reading.Tables.Any(t => t.Name != "proxysql_log");
+        reading.AdminReachable = reading.Tables.Any(t => t.Name != ProxySqlLogSampler.TableName);
         buffer.Append((seq, dropped) => new Reading { Seq = seq, SampledAtUnixMs = sampledAt.ToUnixTimeMilliseconds(), DroppedTotal = dropped, Proxysql = reading });
     }
 

@@ -35,7 +35,7 @@ public sealed class ProxySQLTooManyWriters : AlertRule
             }
 
             var counted = string.Create(CultureInfo.InvariantCulture, $"In the last {Number(settings.Threshold)} min: {seen.Count} reading(s) with several ONLINE writers") +
-                (seen.Count > 0 ? $" (last at {seen[^1].At.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC: {string.Join(", ", seen[^1].OnlineWriters!)})" : string.Empty) +
+                (seen.Count > 0 ? $" (last at {seen[^1].At.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC: {string.Join(", ", seen[^1].OnlineWriters)})" : string.Empty) +
                 string.Create(CultureInfo.InvariantCulture, $", {logged} \"too many writers\" line(s) in ProxySQL's log. ");
             var summary = online.Count > 1
                 ? $"{proxy.Proxy}: {online.Count} ONLINE writers"
