@@ -1,4 +1,5 @@
 using KeyBuzz.Agent.Core.Buffering;
+using KeyBuzz.Agent.Commands;
 using KeyBuzz.Agent.Diagnostics;
 using KeyBuzz.Agent.Io;
 using KeyBuzz.Agent.Options;
@@ -54,6 +55,7 @@ internal static class AgentHost
         builder.Services.AddSingleton(sp => new ReadingBuffer<Reading>(sp.GetRequiredService<IOptions<AgentOptions>>().Value.BufferCapacity));
         builder.Services.AddSingleton<IStateFileStore, StateFileStore>();
         builder.Services.AddSingleton<IProcessProbe, PidFileProcessProbe>();
+        builder.Services.AddSingleton<IDatadirProbe, StatxDatadirProbe>();
         builder.Services.AddSingleton<MariaDbConnector>();
         builder.Services.AddSingleton<IGaleraSampler, ProcessSampler>();
         builder.Services.AddSingleton<IGaleraSampler, WsrepStatusSampler>();
@@ -73,6 +75,13 @@ internal static class AgentHost
         builder.Services.AddSingleton<LocalObserver>();
         builder.Services.AddSingleton<WsrepRecoverRunner>();
         builder.Services.AddSingleton<PositionRecovery>();
+        builder.Services.AddSingleton<CommandResults>();
+        builder.Services.AddSingleton<CommandGate>();
+        builder.Services.AddSingleton<BootstrapCommand>();
+        builder.Services.AddSingleton<StartCommand>();
+        builder.Services.AddSingleton<FenceCommand>();
+        builder.Services.AddSingleton<OperatorCommands>();
+        builder.Services.AddSingleton<ProxySqlCommands>();
         builder.Services.AddSingleton<CommandExecutor>();
         builder.Services.AddSingleton<ConfigFragmentWriter>();
         builder.Services.AddSingleton<ProxySqlServiceControl>();

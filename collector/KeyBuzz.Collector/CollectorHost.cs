@@ -73,7 +73,8 @@ internal static class CollectorHost
         builder.Services.AddSingleton<IngestQueue>();
         builder.Services.AddSingleton<ClusterViewStore>();
         builder.Services.AddSingleton<AgentSessions>();
-        builder.Services.AddSingleton<MembershipStore>();
+        builder.Services.AddSingleton<HumanBootstraps>();
+        builder.Services.AddSingleton<ComponentStore>();
         builder.Services.AddSingleton<MaintenanceStore>();
         builder.Services.AddSingleton<RoundStore>();
         builder.Services.AddSingleton<RoundActions>();

@@ -2,8 +2,9 @@ namespace KeyBuzz.Agent.Core.Repair;
 
 /// <summary>
 /// The agent's last word on a bootstrap grant (pure): single use, unexpired by both clocks, for
-/// this node, nobody Primary anywhere, and the position the decision was based on still holds.
-/// Returns null when the bootstrap may proceed, else the reason to refuse.
+/// this node, nobody Primary anywhere; then, on the datadir re-derived right before acting: real
+/// data, grastate.dat and InnoDB agreeing, the datadir the decision was made on, and exactly the
+/// granted position. Each returns null when the bootstrap may proceed, else the reason to refuse.
 /// </summary>
 public static class GrantCheck
 {
@@ -41,6 +42,11 @@ public static class GrantCheck
             return "node in maintenance: nothing is done to it";
         }
 
+        if (advice.AutomaticActionsStopped.Length > 0 && !g.Forced)
+        {
+            return $"automatic actions are stopped for this cluster: {advice.AutomaticActionsStopped}";
+        }
+
         if (advice.PrimaryElsewhere)
         {
             return $"{string.Join(", ", advice.PrimaryNodes)} reported Primary: bootstrapping would create a second cluster";
@@ -51,14 +57,45 @@ public static class GrantCheck
             return $"{string.Join(", ", g.PeersPrimary)} answered Primary to this agent: bootstrapping would create a second cluster";
         }
 
-        if (g.Position is not { } position)
+        return null;
+    }
+
+    public static string? EvidenceRefusal(GrantEvidence e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.DatadirChange is { Length: > 0 } change)
         {
-            return "this node's position is unknown (grastate.dat and --wsrep-recover gave none)";
+            return $"the datadir changed since the granted position was reported ({change}): the decision was made on other data";
         }
 
-        if (!g.Forced && (!string.Equals(position.Uuid, g.ExpectedUuid, StringComparison.OrdinalIgnoreCase) || position.Seqno != g.ExpectedSeqno))
+        if (e.Rederived is not { } evidence)
         {
-            return $"position changed since the decision: now {position}, decided on {g.ExpectedUuid}:{g.ExpectedSeqno}";
+            return "this node's position could not be re-derived from its datadir";
+        }
+
+        if (evidence.Error is { } error)
+        {
+            return $"--wsrep-recover failed right before the bootstrap: {error}";
+        }
+
+        if (evidence.Empty)
+        {
+            return "the datadir holds no committed position (empty or re-initialised): it is never a bootstrap source, whatever grastate.dat says";
+        }
+
+        if (evidence.PreparedTransactions)
+        {
+            return "InnoDB found prepared XA transactions: they need --tc-heuristic-recover by a human";
+        }
+
+        if (evidence.Disagreement is { } disagreement)
+        {
+            return disagreement;
+        }
+
+        if (!e.Forced && (!string.Equals(evidence.Uuid, e.ExpectedUuid, StringComparison.OrdinalIgnoreCase) || evidence.Seqno != e.ExpectedSeqno))
+        {
+            return $"position changed since the decision: InnoDB now holds {evidence.Uuid}:{evidence.Seqno}, the grant is for {e.ExpectedUuid}:{e.ExpectedSeqno}";
         }
 
         return null;

@@ -1,7 +1,8 @@
 namespace KeyBuzz.Agent.Core.Repair;
 
-/// <summary>What the agent checks right before acting on a bootstrap grant.</summary>
+/// <summary>What the agent checks right before acting on a bootstrap grant, before it reads its datadir.</summary>
 /// <param name="PeersPrimary">Peers this agent itself found Primary (direct SQL check), besides the advice.</param>
+/// <param name="Forced">A human forced this grant (kbctl bootstrap force).</param>
 public sealed record GrantInputs(
     string MyNode,
     string GrantNode,
@@ -14,7 +15,4 @@ public sealed record GrantInputs(
     bool MariadbRunning,
     AdviceView? Advice,
     IReadOnlyList<string> PeersPrimary,
-    LocalPosition? Position,
-    string ExpectedUuid,
-    long ExpectedSeqno,
     bool Forced);

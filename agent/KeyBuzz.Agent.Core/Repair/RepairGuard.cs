@@ -4,9 +4,10 @@ namespace KeyBuzz.Agent.Core.Repair;
 
 /// <summary>
 /// Decides whether this agent may restart its crashed mariadbd (pure). It restarts only a node
-/// that crashed (not one stopped on purpose), only when the collector's fresh view shows a Primary
-/// Component of the same cluster history elsewhere, never in maintenance or during a coordinated
-/// recovery, after the survivors evicted it, and within the restart budget.
+/// that crashed (not one stopped on purpose), only on a position re-derived from the datadir as it
+/// is now, only when the collector's fresh view shows a Primary Component of the same cluster
+/// history elsewhere, never in maintenance, during a coordinated recovery or while automatic
+/// actions are stopped, after the survivors evicted it, and within the restart budget.
 /// </summary>
 public static class RepairGuard
 {
@@ -33,28 +34,34 @@ public static class RepairGuard
             return new(RepairAction.None, "held", $"crash loop: {input.Budget.MaxAttempts} restarts within {Minutes(input.Budget.Window)} did not bring mariadbd back; fix the cause, then release it (maintenance on, then off)");
         }
 
-        var next = input.Budget.NextAllowedAt(input.Now);
-        if (input.Recovered is null)
+        if (input.Evidence is not { } evidence)
         {
-            if (input.RecoverError is not null)
-            {
-                if (input.Budget.Spent(input.Now))
-                {
-                    return new(RepairAction.Hold, "held", $"--wsrep-recover keeps failing ({input.RecoverError}); holding after {input.Budget.MaxAttempts} attempts");
-                }
+            return new(RepairAction.None, "crashed", "mariadbd crashed: waiting for its position from --wsrep-recover on the datadir as it is now");
+        }
 
-                if (next is { } at)
-                {
-                    return new(RepairAction.None, "crashed", $"--wsrep-recover failed ({input.RecoverError}); next try in {Seconds(at - input.Now)}");
-                }
-            }
+        if (evidence.Error is { } error)
+        {
+            return new(RepairAction.None, "crashed", $"--wsrep-recover failed ({error}): not restarting; a human must look at the datadir");
+        }
 
-            return new(RepairAction.RecoverPosition, "crashed", "mariadbd crashed: recovering its position with --wsrep-recover");
+        if (evidence.PreparedTransactions)
+        {
+            return new(RepairAction.None, "crashed", "InnoDB found prepared XA transactions: a human must run --tc-heuristic-recover; not restarting");
+        }
+
+        if (evidence.Disagreement is { } disagreement)
+        {
+            return new(RepairAction.None, "waiting", $"{disagreement}; not restarting: a human must decide which to keep");
         }
 
         if (input.Advice is not { } advice)
         {
             return new(RepairAction.None, "waiting", "no fresh view from the collector: doing nothing irreversible");
+        }
+
+        if (advice.AutomaticActionsStopped.Length > 0)
+        {
+            return new(RepairAction.None, "waiting", $"automatic actions are stopped for this cluster: {advice.AutomaticActionsStopped}");
         }
 
         if (advice.ActiveRound != 0)
@@ -67,9 +74,10 @@ public static class RepairGuard
             return new(RepairAction.None, "waiting", "no Primary Component elsewhere: not restarting (a full outage is coordinated by the collector)");
         }
 
-        if (!string.Equals(advice.PrimaryStateUuid, input.Recovered.Uuid, StringComparison.OrdinalIgnoreCase))
+        var position = evidence.Position;
+        if (position is not null && !string.Equals(advice.PrimaryStateUuid, position.Uuid, StringComparison.OrdinalIgnoreCase))
         {
-            return new(RepairAction.None, "waiting", $"the Primary Component has cluster UUID {advice.PrimaryStateUuid}, this node {input.Recovered.Uuid}: rejoining would discard local history; a human must decide");
+            return new(RepairAction.None, "waiting", $"the Primary Component has cluster UUID {advice.PrimaryStateUuid}, this node {position.Uuid}: rejoining would discard local history; a human must decide");
         }
 
         if (!advice.SelfEvicted && input.Now - input.DownSince < input.EvictionWaitMax)
@@ -82,12 +90,14 @@ public static class RepairGuard
             return new(RepairAction.Hold, "held", $"crash loop: {input.Budget.AttemptsInWindow(input.Now)} restarts within {Minutes(input.Budget.Window)}; holding for a human");
         }
 
-        if (next is { } when)
+        if (input.Budget.NextAllowedAt(input.Now) is { } when)
         {
             return new(RepairAction.None, "waiting", $"restart backoff: next attempt in {Seconds(when - input.Now)}");
         }
 
-        return new(RepairAction.Restart, "restarting", $"rejoining the Primary Component of {string.Join(", ", advice.PrimaryNodes)} from {input.Recovered}", input.Recovered);
+        return position is null
+            ? new(RepairAction.Restart, "restarting", $"the datadir holds no data: joining the Primary Component of {string.Join(", ", advice.PrimaryNodes)} by full state transfer (SST)")
+            : new(RepairAction.Restart, "restarting", $"rejoining the Primary Component of {string.Join(", ", advice.PrimaryNodes)} from {position}", position);
     }
 
     private static string Seconds(TimeSpan span) => Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";

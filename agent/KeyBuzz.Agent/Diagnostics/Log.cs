@@ -35,7 +35,7 @@ internal static partial class Log
     [LoggerMessage(3003, LogLevel.Error, "Repair: holding this node: {Reason}")]
     public static partial void Held(ILogger logger, string reason);
 
-    [LoggerMessage(3004, LogLevel.Information, "Repair: --wsrep-recover gave {Position}")]
+    [LoggerMessage(3004, LogLevel.Information, "Evidence: --wsrep-recover on the datadir as it is now: {Position}")]
     public static partial void PositionRecovered(ILogger logger, string position);
 
     [LoggerMessage(3005, LogLevel.Warning, "Repair: step failed: {Reason}")]
@@ -43,6 +43,9 @@ internal static partial class Log
 
     [LoggerMessage(3006, LogLevel.Information, "Repair: released by the maintenance on/off cycle; restart budget reset")]
     public static partial void Released(ILogger logger);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Evidence: the datadir changed ({Change}): its recovered position is no longer evidence")]
+    public static partial void DatadirChanged(ILogger logger, string change);
 
     [LoggerMessage(3101, LogLevel.Warning, "Command {Kind} {Id} (round {Round}) refused: {Reason}")]
     public static partial void CommandRefused(ILogger logger, string kind, string id, ulong round, string reason);

@@ -13,6 +13,11 @@ internal sealed partial class GrastateEditor(CommandRunner runner)
     public async Task<string?> EnsureSafeToBootstrapAsync(string dataDirectory, string backupTag, CancellationToken cancellationToken)
     {
         var path = Path.Combine(dataDirectory, "grastate.dat");
+        if (!File.Exists(path))
+        {
+            return null; // Galera treats a missing grastate.dat as safe; the position comes from --wsrep_start_position
+        }
+
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         if (SafeLine().IsMatch(text) && SafeLine().Match(text).Groups[1].Value == "1")
         {

@@ -1,5 +1,7 @@
+using KeyBuzz.Agent.Core.Evidence;
 using KeyBuzz.Agent.Core.Repair;
 using KeyBuzz.Agent.Diagnostics;
+using KeyBuzz.Agent.Io;
 using KeyBuzz.Agent.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace KeyBuzz.Agent.Repair;
 
 /// <summary>
-/// Guarded local self-repair, once per interval: observe, ask the pure guard, act. Recovers the
-/// position of a crashed node and restarts it only when the guard allows; holds a crash loop.
+/// Once per interval: keep the position evidence of a stopped datadir current (re-derive it whenever
+/// the datadir changes), then ask the pure guard whether a crashed mariadbd may be restarted, and act.
 /// </summary>
 internal sealed class RepairLoop(
     LocalObserver observer,
+    IDatadirProbe datadir,
     PositionRecovery recovery,
     IServiceControl service,
     RepairState state,
@@ -27,6 +30,11 @@ internal sealed class RepairLoop(
     private DateTimeOffset? _downSince;
     private bool _wasInMaintenance;
     private string _lastLogged = string.Empty;
+    private DatadirIdentity? _lastIdentity;
+    private DateTimeOffset _datadirChangedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset? _lastFailureAt;
+    private int _failures;
+    private bool _wasRunning;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,49 +69,38 @@ internal sealed class RepairLoop(
         var o = repair.Value;
         var advice = state.FreshAdvice(TimeSpan.FromMilliseconds(o.AdviceMaxAgeMs));
         ReleaseOnMaintenanceCycle(advice);
+        var local = await observer.ObserveAsync(cancellationToken);
+        // mariadbd's own writes (while it runs, and as it stops) are not someone changing the datadir.
+        var identity = TrackDatadir(datadir.Identity(), now, ours: local.MariadbRunning || _wasRunning);
+        _wasRunning = local.MariadbRunning;
+        _downSince = local.MariadbRunning ? null : _downSince ?? now;
+
+        var (verdict, _) = RecoverPolicy.Decide(new RecoverInputs(
+            now, local.MariadbRunning, advice?.Maintenance == true, state.Evidence(), identity, _datadirChangedAt, _lastFailureAt, _failures));
+        if (verdict != RecoverPolicy.Verdict.Keep)
+        {
+            var evidence = await recovery.RecoverAsync(cancellationToken);
+            Log.PositionRecovered(logger, evidence.Describe() + (evidence.Disagreement is { } d ? $"; {d}" : string.Empty));
+            (_lastFailureAt, _failures) = evidence.Error is null ? ((DateTimeOffset?)null, 0) : (time.GetUtcNow(), _failures + 1);
+            identity = TrackDatadir(evidence.Datadir, time.GetUtcNow(), ours: true);
+        }
+
         if (state.HeldDown() is { } drill)
         {
             state.SetStatus("stopped", drill, (uint)_budget.AttemptsInWindow(now));
             return;
         }
 
-        var local = await observer.ObserveAsync(cancellationToken);
-        if (local.MariadbRunning)
-        {
-            if (_downSince is not null)
-            {
-                state.SetRecovered(null, null); // a new down episode needs a new --wsrep-recover
-            }
-
-            _downSince = null;
-        }
-        else
-        {
-            _downSince ??= now;
-        }
-
-        var (report, recovered) = state.Recovered();
-        var recoverError = report is null ? null : report.Error.Length > 0 ? report.Error : recovered is null ? "no usable committed position (empty datadir or prepared transactions)" : null;
         var decision = RepairGuard.Decide(new RepairInputs(
-            now, local.MariadbRunning, local.Grastate?.Seqno, local.Grastate?.Uuid, recovered, recoverError, advice, _budget,
+            now, local.MariadbRunning, local.Grastate?.Seqno, state.FreshEvidence(identity), advice, _budget,
             _downSince ?? now, TimeSpan.FromSeconds(o.EvictionWaitMaxSeconds)));
         Report(decision, now);
 
         switch (decision.Action)
         {
-            case RepairAction.RecoverPosition:
-                if (recoverError is not null)
-                {
-                    Spend(now); // a failing recovery is a failed attempt: it must not loop forever
-                }
-
-                var position = await recovery.RecoverAsync(cancellationToken);
-                Log.PositionRecovered(logger, position?.ToString() ?? state.Recovered().Report?.Error ?? "none");
-                break;
             case RepairAction.Restart:
                 Spend(now);
                 Log.Restarting(logger, decision.Reason);
-                state.SetRecovered(null, null); // the start changes InnoDB: recover again if it fails
                 await service.StartAsync(decision.StartPosition, cancellationToken);
                 break;
             case RepairAction.Hold:
@@ -115,6 +112,27 @@ internal sealed class RepairLoop(
             default:
                 break;
         }
+    }
+
+    /// <summary>Remembers when the datadir last changed; a change by someone else resets the failure count.</summary>
+    private DatadirIdentity TrackDatadir(DatadirIdentity identity, DateTimeOffset now, bool ours = false)
+    {
+        if (_lastIdentity is { } last && last.Token != identity.Token)
+        {
+            if (!ours && state.Evidence() is { } evidence && evidence.Datadir.Token == last.Token)
+            {
+                Log.DatadirChanged(logger, identity.DifferenceFrom(last));
+            }
+
+            if (!ours)
+            {
+                _datadirChangedAt = now;
+                (_lastFailureAt, _failures) = (null, 0);
+            }
+        }
+
+        _lastIdentity = identity;
+        return identity;
     }
 
     private void Spend(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using KeyBuzz.Agent.Core.Evidence;
 using KeyBuzz.Agent.Core.Repair;
 using KeyBuzz.Contracts.V1;
 
@@ -5,7 +6,7 @@ namespace KeyBuzz.Agent.Repair;
 
 /// <summary>
 /// What self-repair knows and reports: the collector's latest advice (with when it arrived), the
-/// position recovered in this down episode, and the current repair status. Shared by the shipper
+/// last position evidence derived from the datadir, and the current repair status. Shared by the shipper
 /// (advice in), the repair loop and command executor (updates), and the sampler (reports).
 /// </summary>
 internal sealed class RepairState(TimeProvider time)
@@ -13,8 +14,7 @@ internal sealed class RepairState(TimeProvider time)
     private readonly Lock _lock = new();
     private ClusterAdvice? _advice;
     private DateTimeOffset _adviceReceivedAt;
-    private RecoveredPosition? _recovered;
-    private LocalPosition? _recoveredPosition;
+    private PositionEvidence? _evidence;
     private RepairStatus _status = new() { State = "idle", Reason = "starting" };
     private DateTimeOffset _heldDownUntil;
     private string _heldDownReason = string.Empty;
@@ -57,24 +57,33 @@ internal sealed class RepairState(TimeProvider time)
                 return null;
             }
 
-            return new AdviceView(a.PrimaryElsewhere, a.PrimaryStateUuid, [.. a.PrimaryNodes], a.SelfEvicted, a.Maintenance, a.ActiveRound);
+            return new AdviceView(a.PrimaryElsewhere, a.PrimaryStateUuid, [.. a.PrimaryNodes], a.SelfEvicted, a.Maintenance, a.ActiveRound, a.AutomaticActionsStopped);
         }
     }
 
-    public void SetRecovered(RecoveredPosition? recovered, LocalPosition? position)
+    /// <summary>The latest --wsrep-recover result, whatever datadir it came from: check freshness before use.</summary>
+    public void SetEvidence(PositionEvidence? evidence)
     {
         lock (_lock)
         {
-            _recovered = recovered;
-            _recoveredPosition = position;
+            _evidence = evidence;
         }
     }
 
-    public (RecoveredPosition? Report, LocalPosition? Position) Recovered()
+    public PositionEvidence? Evidence()
     {
         lock (_lock)
         {
-            return (_recovered, _recoveredPosition);
+            return _evidence;
+        }
+    }
+
+    /// <summary>The evidence only if it still describes the datadir as it is now.</summary>
+    public PositionEvidence? FreshEvidence(DatadirIdentity current)
+    {
+        lock (_lock)
+        {
+            return _evidence is { } e && e.IsFreshFor(current) ? e : null;
         }
     }
 

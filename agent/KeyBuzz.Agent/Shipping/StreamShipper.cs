@@ -5,6 +5,7 @@ using KeyBuzz.Agent.Core.Buffering;
 using KeyBuzz.Agent.Core.Shipping;
 using KeyBuzz.Agent.Diagnostics;
 using KeyBuzz.Agent.Options;
+using KeyBuzz.Agent.Commands;
 using KeyBuzz.Agent.Repair;
 using KeyBuzz.Contracts.V1;
 using Microsoft.Extensions.Hosting;

@@ -12,7 +12,7 @@ public static class AdviceRules
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(assessments);
         var primary = view.Nodes.Values
-            .Where(n => n.Node != node && assessments.TryGetValue(n.Node, out var a) && a.Reporting && MembershipRules.IsPrimary(n.Latest))
+            .Where(n => n.Node != node && assessments.TryGetValue(n.Node, out var a) && a.Reporting && Components.ComponentObserver.IsPrimary(n.Latest))
             .ToList();
         var uuids = primary.Select(n => n.Latest.Text(WsrepStatus.ClusterStateUuid)).Distinct().ToList();
         // Evicted: the Primary nodes count only themselves (a garbd would keep this false; the agent then waits a bounded time).

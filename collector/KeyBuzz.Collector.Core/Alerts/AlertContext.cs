@@ -7,6 +7,7 @@ namespace KeyBuzz.Collector.Core.Alerts;
 /// <param name="MissedIntervals">Sampling intervals without a reading before a node counts as not reporting.</param>
 /// <param name="Maintenance">Nodes an operator put in maintenance: their node alerts are silenced.</param>
 /// <param name="NeverSeen">Nodes that reported in the past but not once since the collector started (after a grace period).</param>
+/// <param name="Fork">A forked history the component ledger found and no human has resolved yet.</param>
 public sealed record AlertContext(
     ClusterView View,
     DateTimeOffset Now,
@@ -17,7 +18,8 @@ public sealed record AlertContext(
     IReadOnlyList<string>? NeverSeen = null,
     IReadOnlyList<ProxySql.ProxyObservation>? Proxies = null,
     ProxySql.ProxyHistory? ProxyHistory = null,
-    ProxySql.DesiredProxyConfig? DesiredProxy = null)
+    ProxySql.DesiredProxyConfig? DesiredProxy = null,
+    Components.ForkFinding? Fork = null)
 {
     /// <summary>Writer changes and counters of the ProxySQL nodes over the last 30 minutes.</summary>
     public ProxySql.ProxyHistory ProxyTimeline => ProxyHistory ?? ProxySql.ProxyHistory.Empty;

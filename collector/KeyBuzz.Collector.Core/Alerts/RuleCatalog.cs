@@ -10,7 +10,7 @@ public static class RuleCatalog
         new GaleraAgentNoData(), new MariaDBDown(), new GaleraNonPrimary(), new GaleraNotReady(),
         new GaleraNotSynced(), new GaleraClusterShrunk(), new GaleraSplitView(), new GaleraFlowControlPaused(),
         new GaleraRecvQueueHigh(), new GaleraSendQueueHigh(), new GaleraCertFailures(), new GaleraMultipleWriters(),
-        new GaleraEvsDelayed(), new GaleraGcacheWindowShort(), new MariaDBConnectionsHigh(), new MariaDBRestarted(),
+        new GaleraEvsDelayed(), new GaleraGcacheWindowShort(), new MariaDBConnectionsHigh(), new MariaDBRestarted(), new GaleraForkedHistory(),
         new ProxySQLAgentNoData(), new ProxySQLNoWriter(), new ProxySQLTooManyWriters(), new ProxySQLWritersDisagree(),
         new ProxySQLSessionsOnShunnedWriter(), new ProxySQLMonitorLoginFailing(), new ProxySQLBackendOffline(),
         new ProxySQLGaleraCheckFailing(), new ProxySQLBackendLatency(), new ProxySQLRestarted(),

@@ -11,6 +11,7 @@ internal sealed class DecisionBuilder(IReadOnlyList<NodePlanLine> lines)
         Position? position = null,
         IReadOnlyList<string>? startNodes = null,
         IReadOnlyList<string>? waitingFor = null,
-        string? candidate = null) =>
-        new(kind, rule, reason, node, position, startNodes ?? [], waitingFor ?? [], candidate, lines);
+        string? candidate = null,
+        IReadOnlyList<string>? fence = null) =>
+        new(kind, rule, reason, node, position, startNodes ?? [], waitingFor ?? [], candidate, lines, fence ?? []);
 }

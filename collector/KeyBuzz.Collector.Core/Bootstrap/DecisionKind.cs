@@ -19,4 +19,7 @@ public enum DecisionKind
 
     /// <summary>Automatic action is unsafe; a human must decide (the decision says why).</summary>
     Refuse,
+
+    /// <summary>Stop these running nodes first: history proves their view older than the latest Primary Component.</summary>
+    Fence,
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 namespace KeyBuzz.Collector.Core.Readings;
 
 /// <summary>One sample of one MariaDB node, as shipped by its agent.</summary>
+/// <param name="DatadirIdentity">The datadir's identity when sampled: a recovered position is evidence only while it matches.</param>
 public sealed record NodeReading(
     string InstanceId,
     ulong Seq,
@@ -18,7 +19,8 @@ public sealed record NodeReading(
     bool GvwstatePresent = false,
     bool SstInProgress = false,
     string RepairState = "",
-    string RepairReason = "")
+    string RepairReason = "",
+    string DatadirIdentity = "")
 {
     public string? Text(string name) => Status.TryGetValue(name, out var value) ? value : null;
 

@@ -14,6 +14,6 @@ public static class OutageRule
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(assessments);
         var answering = view.Nodes.Values.Where(n => assessments.TryGetValue(n.Node, out var a) && a.Reporting).ToList();
-        return answering.Count > 0 && answering.All(n => !MembershipRules.IsPrimary(n.Latest));
+        return answering.Count > 0 && answering.All(n => !Components.ComponentObserver.IsPrimary(n.Latest));
     }
 }

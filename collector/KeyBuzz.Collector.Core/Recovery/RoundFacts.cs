@@ -4,8 +4,10 @@ namespace KeyBuzz.Collector.Core.Recovery;
 /// <param name="NoPrimarySince">Since when no answering node is Primary (null: some node is Primary, or none answers).</param>
 /// <param name="SyncedPrimary">Nodes that are Primary and Synced now.</param>
 /// <param name="Running">Nodes whose mariadbd runs now.</param>
-/// <param name="Startable">Nodes that answer, are down, and are not in maintenance.</param>
-/// <param name="Expected">Nodes that should end Synced (answering, not in maintenance).</param>
+/// <param name="Stopped">Reporting nodes whose mariadbd does not run.</param>
+/// <param name="Startable">Nodes that answer, are down, not in maintenance, and did not serve a forked history.</param>
+/// <param name="Expected">Nodes that should end Synced (answering, not in maintenance, not from a forked history).</param>
+/// <param name="Fork">The forked history found by the collector (its headline), else null: automatic actions stop.</param>
 public sealed record RoundFacts(
     string Cluster,
     DateTimeOffset Now,
@@ -13,4 +15,9 @@ public sealed record RoundFacts(
     IReadOnlySet<string> SyncedPrimary,
     IReadOnlySet<string> Running,
     IReadOnlySet<string> Startable,
-    IReadOnlySet<string> Expected);
+    IReadOnlySet<string> Expected,
+    IReadOnlySet<string>? Stopped = null,
+    string? Fork = null)
+{
+    public IReadOnlySet<string> Down => Stopped ?? new HashSet<string>(Startable, StringComparer.Ordinal);
+}

@@ -17,6 +17,7 @@ internal sealed class AlertEvaluator(
     ProxySql.DesiredProxyConfigStore proxyConfigs,
     HistoryStore history,
     MaintenanceStore maintenance,
+    Recovery.ComponentStore components,
     EventStore events,
     AlertBoard board,
     IOptions<AlertOptions> alertOptions,
@@ -78,7 +79,8 @@ internal sealed class AlertEvaluator(
                 ? _knownNodes[view.Name].Where(n => !view.Nodes.ContainsKey(n) && !maintenance.IsOn(view.Name, n)).ToList()
                 : [];
             var context = new AlertContext(view, now, expected, collectorOptions.Value.NotReportingAfterMissedIntervals, _window, inMaintenance, neverSeen,
-                proxies.Proxies(view.Name), proxies.History(view.Name), proxies.Proxies(view.Name).Count > 0 ? proxyConfigs.Get(view.Name) : null);
+                proxies.Proxies(view.Name), proxies.History(view.Name), proxies.Proxies(view.Name).Count > 0 ? proxyConfigs.Get(view.Name) : null,
+                components.For(view.Name).ActiveFork);
             conditions.AddRange(AlertEvaluation.Evaluate(context, _settings));
             if (_viewChanges.Observe(view, now) is { } change)
             {

@@ -20,6 +20,7 @@ internal sealed class AuthInterceptor(TokenValidator validator, ILogger<AuthInte
         "/keybuzz.v1.Operations/StartGaleraRollout",
         "/keybuzz.v1.Operations/RecordDrill",
         "/keybuzz.v1.Operations/RecordProxyConfig",
+        "/keybuzz.v1.Operations/ResolveFork",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)

@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(3004, LogLevel.Error, "Recovery {Cluster}: coordinator step failed; retrying next second")]
     public static partial void CoordinatorFailed(ILogger logger, string cluster, Exception exception);
 
+    [LoggerMessage(3005, LogLevel.Warning, "Recovery {Cluster}: forked history resolved by an operator ({Reason}): {Outcome}")]
+    public static partial void ForkResolved(ILogger logger, string cluster, string reason, string outcome);
+
     [LoggerMessage(4001, LogLevel.Warning, "Rejected {Method} from {Peer}: {Reason}")]
     public static partial void CallRejected(ILogger logger, string method, string peer, string reason);
 

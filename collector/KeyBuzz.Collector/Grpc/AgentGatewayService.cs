@@ -84,7 +84,7 @@ internal sealed class AgentGatewayService(
                         break;
                     case AgentMessage.BodyOneofCase.Result:
                         var r = message.Result;
-                        coordinator.OnResult(hello.ClusterName, hello.NodeName, r.CommandId, r.Accepted, r.Outcome, r.Message);
+                        coordinator.OnResult(hello.ClusterName, hello.NodeName, r.CommandId, r.Accepted, r.Outcome is "started" or "refused" ? r.Message : $"{r.Outcome}: {r.Message}");
                         pending.Complete(r);
                         break;
                     default:

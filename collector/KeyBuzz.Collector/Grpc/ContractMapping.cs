@@ -64,7 +64,9 @@ internal static class ContractMapping
             : null;
         var errors = g.Errors.Select(e => $"{e.Sampler}: {e.Message}").ToList();
         var recovered = g.Recovered is { } r
-            ? new Core.Bootstrap.RecoveredPosition(r.Uuid, r.Seqno, r.Error.Length > 0 ? r.Error : null, r.PreparedTransactions)
+            ? new Core.Bootstrap.RecoveredPosition(
+                r.Uuid, r.Seqno, r.Error.Length > 0 ? r.Error : null, r.PreparedTransactions, r.DatadirIdentity,
+                DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(r.RecoveredAtUnixMs, 0, 253_402_300_799_999)), r.Disagreement.Length > 0 ? r.Disagreement : null)
             : null;
         var variables = new Dictionary<string, string>(g.Variables, StringComparer.Ordinal);
         if (g.ProviderOptions.Count > 0 && !variables.ContainsKey("wsrep_provider_options"))
@@ -78,7 +80,7 @@ internal static class ContractMapping
             new Dictionary<string, string>(g.Status, StringComparer.Ordinal),
             variables,
             grastate, errors, recovered, g.Gvwstate is { Present: true, Error.Length: 0 }, g.SstInProgress,
-            g.Repair?.State ?? string.Empty, g.Repair?.Reason ?? string.Empty), null);
+            g.Repair?.State ?? string.Empty, g.Repair?.Reason ?? string.Empty, g.DatadirIdentity), null);
     }
 
     public static NodeStatus ToNodeStatus(NodeState state, NodeAssessment assessment)
@@ -117,13 +119,28 @@ internal static class ContractMapping
 
         status.RepairState = r.RepairState;
         status.RepairReason = r.RepairReason;
-        if (r.Recovered is { Error: null, Seqno: >= 0 } rp && !r.MariadbRunning)
+        if (r.Recovered is { Error: null, Seqno: >= 0 } rp && !r.MariadbRunning && rp.DatadirIdentity == r.DatadirIdentity)
         {
             status.RecoveredPosition = $"{rp.Uuid}:{rp.Seqno}";
         }
 
+        if (!r.MariadbRunning)
+        {
+            status.Evidence = EvidenceText(r);
+        }
+
         status.Problems.AddRange(assessment.Problems);
         return status;
+    }
+
+    /// <summary>What the planner makes of a stopped node's position, in operator words.</summary>
+    private static string EvidenceText(NodeReading r)
+    {
+        var position = Core.Bootstrap.NodePosition.Of(new Core.Bootstrap.NodeEvidence(
+            string.Empty, true, false, null, false, r.Grastate, r.Recovered, r.DatadirIdentity, r.GvwstatePresent, r.SstInProgress, Core.Bootstrap.NodeHistory.Unknown));
+        return position.Position is { } p
+            ? $"{p} from InnoDB, for the datadir as it is{(position.Detail.Length > 0 ? $"; {position.Detail}" : string.Empty)}"
+            : position.Detail;
     }
 
     public static Contracts.V1.HistoryPoint ToContract(History.HistoryPoint point)

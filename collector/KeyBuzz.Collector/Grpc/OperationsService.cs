@@ -24,6 +24,7 @@ internal sealed class OperationsService(
     Tuning.RolloutRunner rollouts,
     ProxySql.ProxyViewStore proxies,
     ProxySql.DesiredProxyConfigStore proxyConfigs,
+    ComponentStore components,
     ILogger<OperationsService> logger,
     IOptions<CollectorOptions> options,
     TimeProvider time) : Operations.OperationsBase
@@ -43,7 +44,13 @@ internal sealed class OperationsService(
                 n => n.Key,
                 n => NodeAssessor.Assess(n.Value, now, options.Value.NotReportingAfterMissedIntervals),
                 StringComparer.Ordinal);
-            var cluster = new ClusterStatus { Name = view.Name };
+            var ledger = components.For(view.Name);
+            var cluster = new ClusterStatus
+            {
+                Name = view.Name,
+                Fork = ledger.ActiveFork?.Headline ?? string.Empty,
+                LatestComponent = ledger.Latest is { } latest ? $"{latest.Describe()}, committed up to seqno {latest.Committed}" : string.Empty,
+            };
             cluster.Nodes.AddRange(view.Nodes.Values.Select(n => ContractMapping.ToNodeStatus(n, assessments[n.Node])));
             cluster.Problems.AddRange(ClusterAssessor.Assess(view, assessments));
             if (rounds.ActiveSummary(view.Name) is { } round)
@@ -143,6 +150,20 @@ internal sealed class OperationsService(
         var plan = coordinator.Plan(cluster) ?? throw new RpcException(new Status(StatusCode.NotFound, $"no agent of cluster '{cluster}' has reported since the collector started"));
         var round = plan.Round is { } r ? RecoveryMapping.ToInfo(r, rounds.Events(r.Id)) : null;
         return Task.FromResult(RecoveryMapping.ToPlan(cluster, plan.Decision, round));
+    }
+
+    public override Task<ResolveForkReply> ResolveFork(ResolveForkRequest request, ServerCallContext context)
+    {
+        var cluster = ResolveCluster(request.Cluster);
+        if (request.Confirm != cluster)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"confirm must repeat the cluster name '{cluster}': resolving a fork decides which history the cluster keeps"));
+        }
+
+        var (outcome, error) = coordinator.ResolveFork(cluster, request.Reason.Length > 0 ? request.Reason : "no reason given");
+        return error is not null
+            ? throw new RpcException(new Status(StatusCode.FailedPrecondition, error))
+            : Task.FromResult(new ResolveForkReply { Cluster = cluster, Outcome = outcome! });
     }
 
     public override Task<RecoveryHistory> GetRecoveryHistory(RecoveryHistoryRequest request, ServerCallContext context)

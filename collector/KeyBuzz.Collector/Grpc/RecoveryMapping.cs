@@ -49,6 +49,17 @@ internal static class RecoveryMapping
             Accepted = g.Accepted == true,
         }));
         info.Started.AddRange(round.Started);
+        info.Commands.AddRange(round.CommandLog.Select(c => new RoundCommandInfo
+        {
+            Id = c.Id,
+            Node = c.Node,
+            Kind = c.Kind.ToString().ToLowerInvariant(),
+            Attempt = c.Attempt,
+            Sends = c.Sends,
+            Answer = c.Answer ?? string.Empty,
+            Accepted = c.Accepted == true,
+            Abandoned = c.Abandoned,
+        }));
         info.Events.AddRange(events.Select(e => new RecoveryEvent { AtUnixMs = e.At.ToUnixTimeMilliseconds(), Text = e.Text }));
         return info;
     }

@@ -15,7 +15,7 @@ internal sealed class IngestWriter(
     IngestQueue queue,
     HistoryStore history,
     ClusterViewStore views,
-    Recovery.MembershipStore membership,
+    Recovery.ComponentStore components,
     Metrics.CollectorMetrics metrics,
     IOptions<CollectorOptions> options,
     ILogger<IngestWriter> logger) : BackgroundService
@@ -79,7 +79,7 @@ internal sealed class IngestWriter(
             return;
         }
 
-        membership.Observe(stored.Select(s => (s.Cluster, s.Node, s.Reading)));
+        components.Observe(stored.Select(s => (s.Cluster, s.Node, s.Reading)));
         views.Publish(clusters);
         foreach (var request in requests)
         {

@@ -8,12 +8,20 @@ using Microsoft.Extensions.Options;
 namespace KeyBuzz.Collector.Recovery;
 
 /// <summary>Builds the advice sent to an agent with every ack.</summary>
-internal sealed class AdviceService(ClusterViewStore views, MaintenanceStore maintenance, RecoveryCoordinator coordinator, IOptions<CollectorOptions> options, TimeProvider time)
+internal sealed class AdviceService(ClusterViewStore views, MaintenanceStore maintenance, RecoveryCoordinator coordinator, ComponentStore components, IOptions<CollectorOptions> options, TimeProvider time)
 {
     public ClusterAdvice For(string cluster, string node)
     {
         var now = time.GetUtcNow();
-        var result = new ClusterAdvice { IssuedAtUnixMs = now.ToUnixTimeMilliseconds(), Maintenance = maintenance.IsOn(cluster, node), ActiveRound = coordinator.ActiveRound(cluster) };
+        var ledger = components.For(cluster);
+        var result = new ClusterAdvice
+        {
+            IssuedAtUnixMs = now.ToUnixTimeMilliseconds(),
+            Maintenance = maintenance.IsOn(cluster, node),
+            ActiveRound = coordinator.ActiveRound(cluster),
+            AutomaticActionsStopped = ledger.ActiveFork?.Headline
+                ?? (ledger.ServedFork(node) ? "this node served a forked history: its data diverged from the cluster's; it rejoins only after a human discards its data with an SST (move grastate.dat aside)" : string.Empty),
+        };
         if (!views.Snapshot().TryGetValue(cluster, out var view))
         {
             return result;

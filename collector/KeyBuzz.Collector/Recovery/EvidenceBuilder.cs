@@ -1,4 +1,5 @@
 using KeyBuzz.Collector.Core.Bootstrap;
+using KeyBuzz.Collector.Core.Components;
 using KeyBuzz.Collector.Core.Readings;
 using KeyBuzz.Collector.Core.View;
 using KeyBuzz.Collector.History;
@@ -7,12 +8,14 @@ namespace KeyBuzz.Collector.Recovery;
 
 /// <summary>
 /// Gathers the planner's input. Every node that ever reported is included: one whose agent is
-/// silent now appears as not reporting, never as absent (silence is not evidence).
+/// silent now appears as not reporting, never as absent (silence is not evidence). Where history
+/// places each node comes from the component ledger.
 /// </summary>
-internal sealed class EvidenceBuilder(HistoryStore history, MembershipStore membership, MaintenanceStore maintenance)
+internal sealed class EvidenceBuilder(HistoryStore history, ComponentStore components, MaintenanceStore maintenance)
 {
-    public ClusterEvidence Build(ClusterView view, IReadOnlyDictionary<string, NodeAssessment> assessments)
+    public ClusterEvidence Build(ClusterView view, IReadOnlyDictionary<string, NodeAssessment> assessments, IReadOnlyCollection<string>? refused = null)
     {
+        var ledger = components.For(view.Name);
         var nodes = new List<NodeEvidence>();
         var names = view.Nodes.Keys
             .Concat(history.KnownNodes().Where(k => k.Cluster == view.Name).Select(k => k.Node))
@@ -20,11 +23,11 @@ internal sealed class EvidenceBuilder(HistoryStore history, MembershipStore memb
             .OrderBy(n => n, StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var member = membership.For(view.Name, name);
             var inMaintenance = maintenance.IsOn(view.Name, name);
+            var place = HistoryOf(ledger, name);
             if (!view.Nodes.TryGetValue(name, out var state))
             {
-                nodes.Add(new NodeEvidence(name, false, false, null, inMaintenance, null, null, false, false, member.LastPrimaryConfId, member.LastPrimaryStateUuid));
+                nodes.Add(new NodeEvidence(name, false, false, null, inMaintenance, null, null, string.Empty, false, false, place));
                 continue;
             }
 
@@ -37,12 +40,33 @@ internal sealed class EvidenceBuilder(HistoryStore history, MembershipStore memb
                 inMaintenance,
                 r.Grastate,
                 r.MariadbRunning ? null : r.Recovered,
+                r.DatadirIdentity,
                 r.GvwstatePresent,
                 r.SstInProgress,
-                member.LastPrimaryConfId,
-                member.LastPrimaryStateUuid));
+                place));
         }
 
-        return new ClusterEvidence(view.Name, nodes, membership.HighWaterMarks(view.Name));
+        var latest = ledger.Latest is { } l ? new LatestComponent(l.Uuid, l.Committed, [.. l.Members], l.MembersComplete) : null;
+        return new ClusterEvidence(view.Name, nodes, latest, ledger.ActiveFork?.Headline, refused is null ? null : new HashSet<string>(refused, StringComparer.Ordinal));
+    }
+
+    public static NodeHistory HistoryOf(ComponentLedger ledger, string node)
+    {
+        if (ledger.ServedFork(node))
+        {
+            return NodeHistory.ServedFork;
+        }
+
+        if (ledger.Latest is not { } latest || !ledger.LastComponentOf.TryGetValue(node, out var last))
+        {
+            return NodeHistory.Unknown;
+        }
+
+        if (latest.Members.Contains(node))
+        {
+            return NodeHistory.InLatest;
+        }
+
+        return last >= latest.Id ? NodeHistory.Unknown : ledger.ProvablyBehind(node) ? NodeHistory.Behind : NodeHistory.LeftBefore;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KeyBuzz.Collector.Core.Bootstrap;
+using KeyBuzz.Collector.Core.Components;
 using KeyBuzz.Collector.Core.Recovery;
 using KeyBuzz.Collector.Core.View;
 using KeyBuzz.Collector.Ingest;
@@ -10,14 +11,16 @@ namespace KeyBuzz.Collector.Recovery;
 
 /// <summary>
 /// Runs the recovery round of every cluster once a second: plan, step the pure round machine,
-/// persist, then act (events, grants, starts). Human operations and agent answers go through the
-/// same lock, so a round never sees two writers.
+/// persist, then act (events, grants, commands). Human operations and agent answers go through
+/// the same lock, so a round never sees two writers.
 /// </summary>
 internal sealed class RecoveryCoordinator(
     ClusterViewStore views,
     EvidenceBuilder evidence,
     RoundStore rounds,
     RoundActions actions,
+    ComponentStore components,
+    HumanBootstraps humans,
     IOptions<RecoveryOptions> recovery,
     IOptions<CollectorOptions> collector,
     TimeProvider time,
@@ -34,7 +37,13 @@ internal sealed class RecoveryCoordinator(
     {
         lock (_lock)
         {
-            return views.Snapshot().TryGetValue(cluster, out var view) ? (Decide(view), rounds.Active(cluster)) : null;
+            if (!views.Snapshot().TryGetValue(cluster, out var view))
+            {
+                return null;
+            }
+
+            var round = rounds.Active(cluster);
+            return (Decide(view, round), round);
         }
     }
 
@@ -52,7 +61,7 @@ internal sealed class RecoveryCoordinator(
                 return (round, $"no agent of cluster {round.Cluster} has reported since the collector started");
             }
 
-            var (step, error) = RoundMachine.Approve(round, Decide(view), time.GetUtcNow(), GrantTtl, NewGrantId());
+            var (step, error) = RoundMachine.Approve(round, Decide(view, round), time.GetUtcNow(), GrantTtl, NewId);
             actions.Apply(round, step, "kbctl bootstrap approve");
             Track(step.Round ?? round);
             return (step.Round, error);
@@ -70,7 +79,7 @@ internal sealed class RecoveryCoordinator(
 
             var now = time.GetUtcNow();
             var round = rounds.Active(cluster) ?? new RecoveryRound(rounds.NextId(), cluster, RoundPhase.AwaitingApproval, now, now, "opened by kbctl bootstrap force", null, [], []);
-            var (step, error) = RoundMachine.Force(round, Decide(view), node, now, GrantTtl, NewGrantId());
+            var (step, error) = RoundMachine.Force(round, Decide(view, round), node, now, GrantTtl, NewId);
             if (error is null)
             {
                 actions.Apply(null, step, "kbctl bootstrap force");
@@ -81,8 +90,28 @@ internal sealed class RecoveryCoordinator(
         }
     }
 
+    /// <summary>A human dealt with a forked history: automatic actions resume.</summary>
+    public (string? Outcome, string? Error) ResolveFork(string cluster, string reason)
+    {
+        lock (_lock)
+        {
+            if (components.For(cluster).ActiveFork is not { } fork)
+            {
+                return (null, $"cluster {cluster} has no forked history to resolve");
+            }
+
+            var (_, after) = components.Acknowledge(cluster, $"an operator ({reason})");
+            var latest = after.Latest;
+            var outcome = latest is { Id: var id } && id == fork.ComponentId
+                ? $"the component of {string.Join(", ", fork.ForkNodes)} still serves: it is now the history; {string.Join(", ", fork.NewerDataNodes)} will rejoin it (their newer commits are given up)"
+                : $"the latest history stays {latest?.Describe() ?? "unknown"} (up to seqno {latest?.Committed}); {string.Join(", ", fork.ForkNodes)} served the fork and never rejoin automatically: discard their data with an SST (move grastate.dat aside) before starting them";
+            Diagnostics.Log.ForkResolved(logger, cluster, reason, outcome);
+            return (outcome, null);
+        }
+    }
+
     /// <summary>An agent answered a command of a round.</summary>
-    public void OnResult(string cluster, string node, string commandId, bool accepted, string outcome, string message)
+    public void OnResult(string cluster, string node, string commandId, bool accepted, string message)
     {
         lock (_lock)
         {
@@ -91,16 +120,10 @@ internal sealed class RecoveryCoordinator(
                 return;
             }
 
-            if (round.Grant?.Id == commandId)
-            {
-                var step = RoundMachine.Answer(round, commandId, accepted, message, time.GetUtcNow());
-                actions.Apply(round, step, node);
-                Track(step.Round!);
-            }
-            else
-            {
-                actions.Event(round, $"round {round.Id}: {node} answered start: {outcome}: {message}");
-            }
+            var running = views.Snapshot().TryGetValue(cluster, out var view) && view.Nodes.TryGetValue(node, out var state) && state.Latest.MariadbRunning;
+            var step = RoundMachine.Answer(round, commandId, accepted, message, time.GetUtcNow(), running);
+            actions.Apply(round, step, node);
+            Track(step.Round ?? round);
         }
     }
 
@@ -109,6 +132,10 @@ internal sealed class RecoveryCoordinator(
         foreach (var active in rounds.Recent(null, 50).Where(r => r.IsActive))
         {
             Track(active); // a restarted collector resumes its rounds
+            if (active.Grant is { Accepted: true, By: not "auto" } human)
+            {
+                humans.Add(active.Cluster, new HumanBootstrap(human.Node, human.Position.Uuid, human.Position.Seqno, human.Id, human.By, active.PhaseSince));
+            }
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
@@ -145,32 +172,28 @@ internal sealed class RecoveryCoordinator(
             _noPrimarySince.Remove(view.Name);
         }
 
-        var clusterEvidence = evidence.Build(view, assessments);
-        var decision = BootstrapPlanner.Plan(clusterEvidence);
         var round = rounds.Active(view.Name);
         if (round is null && !_noPrimarySince.ContainsKey(view.Name))
         {
             return;
         }
 
+        var clusterEvidence = evidence.Build(view, assessments, round?.Refused);
+        var decision = BootstrapPlanner.Plan(clusterEvidence);
         var o = recovery.Value;
         var autoAllowed = o.AutoBootstrap && rounds.AutoGrantsSince(view.Name, now - TimeSpan.FromMinutes(o.AutoBootstrapWindowMinutes)) < o.MaxAutoBootstraps;
         var settings = new RoundSettings(TimeSpan.FromSeconds(o.OutageConfirmSeconds), GrantTtl, TimeSpan.FromSeconds(o.SyncedTimeoutSeconds), autoAllowed, o.MaxGrantsPerRound);
         var facts = RoundFactsBuilder.Build(view, clusterEvidence, now, _noPrimarySince.TryGetValue(view.Name, out var since) ? since : null);
-        var step = RoundMachine.Step(round, decision, facts, settings, round is null ? rounds.NextId() : 0, NewGrantId());
+        var step = RoundMachine.Step(round, decision, facts, settings, round is null ? rounds.NextId() : 0, NewId);
         actions.Apply(round, step, "coordinator");
         if (step.Round is { } current)
         {
-            if (!step.Effects.OfType<SendGrantEffect>().Any())
-            {
-                actions.ResendUnsentGrant(current);
-            }
-
             Track(current);
         }
     }
 
-    private BootstrapDecision Decide(ClusterView view) => BootstrapPlanner.Plan(evidence.Build(view, Assess(view, time.GetUtcNow())));
+    private BootstrapDecision Decide(ClusterView view, RecoveryRound? round) =>
+        BootstrapPlanner.Plan(evidence.Build(view, Assess(view, time.GetUtcNow()), round?.Refused));
 
     private Dictionary<string, NodeAssessment> Assess(ClusterView view, DateTimeOffset now) =>
         view.Nodes.ToDictionary(n => n.Key, n => NodeAssessor.Assess(n.Value, now, collector.Value.NotReportingAfterMissedIntervals), StringComparer.Ordinal);
@@ -189,5 +212,5 @@ internal sealed class RecoveryCoordinator(
 
     private TimeSpan GrantTtl => TimeSpan.FromSeconds(recovery.Value.GrantTtlSeconds);
 
-    private static string NewGrantId() => "g-" + Guid.NewGuid().ToString("N")[..16];
+    private static string NewId() => Guid.NewGuid().ToString("N")[..16];
 }

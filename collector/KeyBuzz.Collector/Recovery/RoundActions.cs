@@ -1,3 +1,4 @@
+using KeyBuzz.Collector.Core.Components;
 using KeyBuzz.Collector.Core.Recovery;
 using KeyBuzz.Collector.Diagnostics;
 using KeyBuzz.Collector.Sessions;
@@ -7,10 +8,14 @@ namespace KeyBuzz.Collector.Recovery;
 
 /// <summary>
 /// Carries out a round step: persist first (durably), then record events and send commands. A
-/// grant reaches an agent only after the round that holds it is on disk.
+/// grant or command reaches an agent only after the round that holds it is on disk, so a collector
+/// crash in between loses nothing: the resumed round sends it again.
 /// </summary>
-internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, TimeProvider time, ILogger<RoundActions> logger)
+internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, HumanBootstraps humans, TimeProvider time, ILogger<RoundActions> logger)
 {
+    /// <summary>A round fences a node for at most this long if nobody starts it again.</summary>
+    private static readonly TimeSpan FenceHold = TimeSpan.FromMinutes(15);
+
     public void Apply(RecoveryRound? before, RoundStep step, string by)
     {
         if (step.Round is not { } round)
@@ -31,25 +36,29 @@ internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, Ti
                     Event(round, e.Text);
                     break;
                 case SendGrantEffect g:
-                    Log.GrantIssued(logger, round.Cluster, round.Id, g.Grant.Node, g.Grant.Id, g.Grant.By, by);
+                    if (g.Grant.LastSentAt == g.Grant.IssuedAt)
+                    {
+                        Log.GrantIssued(logger, round.Cluster, round.Id, g.Grant.Node, g.Grant.Id, g.Grant.By, by);
+                    }
+
                     SendGrant(round, g.Grant);
                     break;
-                case SendStartEffect s:
-                    var sent = sessions.Send(round.Cluster, s.Node, new CollectorMessage { Command = StartCommand(round, s.Node) });
-                    Event(round, $"round {round.Id}: start sent to {s.Node}{(sent ? string.Empty : " (agent not connected: it will not start)")}");
+                case SendCommandEffect c:
+                    var sent = sessions.Send(round.Cluster, c.Command.Node, new CollectorMessage { Command = ToCommand(round, c.Command) });
+                    if (c.Command.Sends == 1)
+                    {
+                        Event(round, $"round {round.Id}: {(c.Command.Kind == RoundCommandKind.Start ? "start" : "fence")} sent to {c.Command.Node} (attempt {c.Command.Attempt}){(sent ? string.Empty : " — its agent is not connected: sent again until it answers")}");
+                    }
+
                     break;
                 default:
                     break;
             }
         }
-    }
 
-    /// <summary>A grant whose node's agent was not connected when issued is sent as soon as it is, while live.</summary>
-    public void ResendUnsentGrant(RecoveryRound round)
-    {
-        if (round.Phase == RoundPhase.Granted && round.Grant is { Sent: false } grant && time.GetUtcNow() < grant.IssuedAt + grant.Ttl)
+        if (before?.Grant is { Accepted: null } asked && round.Grant is { Accepted: true, By: not "auto" } human && asked.Id == human.Id)
         {
-            SendGrant(round, grant);
+            humans.Add(round.Cluster, new HumanBootstrap(human.Node, human.Position.Uuid, human.Position.Seqno, human.Id, human.By, time.GetUtcNow()));
         }
     }
 
@@ -72,21 +81,22 @@ internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, Ti
             IssuedAtUnixMs = grant.IssuedAt.ToUnixTimeMilliseconds(),
             TtlMs = (uint)grant.Ttl.TotalMilliseconds,
             Forced = grant.Forced,
+            ExpectedDatadir = grant.DatadirIdentity,
         };
-        if (sessions.Send(round.Cluster, grant.Node, new CollectorMessage { Command = command }) && !grant.Sent)
+        if (sessions.Send(round.Cluster, grant.Node, new CollectorMessage { Command = command }) && !grant.Sent && rounds.Get(round.Id) is { } saved && saved.Grant?.Id == grant.Id)
         {
-            var sent = grant with { Sent = true };
-            rounds.Save(round with { Grants = [.. round.Grants.Take(round.Grants.Count - 1), sent] });
+            rounds.Save(saved with { Grants = [.. saved.Grants.Take(saved.Grants.Count - 1), saved.Grant with { Sent = true }] });
         }
     }
 
-    private Command StartCommand(RecoveryRound round, string node) => new()
+    private static Command ToCommand(RecoveryRound round, RoundCommand command) => new()
     {
-        CommandId = "s-" + Guid.NewGuid().ToString("N")[..16],
-        Kind = CommandKind.Start,
+        CommandId = command.Id,
+        Kind = command.Kind == RoundCommandKind.Start ? CommandKind.Start : CommandKind.Fence,
         Round = round.Id,
-        Node = node,
-        IssuedAtUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-        TtlMs = 60_000,
+        Node = command.Node,
+        IssuedAtUnixMs = command.CreatedAt.ToUnixTimeMilliseconds(),
+        TtlMs = (uint)RoundCommand.Ttl.TotalMilliseconds,
+        HoldMs = command.Kind == RoundCommandKind.Fence ? (uint)FenceHold.TotalMilliseconds : 0,
     };
 }

@@ -51,6 +51,22 @@ internal sealed class RoundStore(CollectorDatabase database)
         ["status"] = r.Status,
         ["rule"] = r.Rule ?? string.Empty,
         ["started"] = new BsonArray(r.Started.Select(s => new BsonValue(s))),
+        ["decision"] = r.Decision,
+        ["refused"] = new BsonArray(r.Refused.Select(t => new BsonValue(t))),
+        ["commands"] = new BsonArray(r.CommandLog.Select(c => new BsonDocument
+        {
+            ["id"] = c.Id,
+            ["node"] = c.Node,
+            ["kind"] = c.Kind.ToString(),
+            ["attempt"] = c.Attempt,
+            ["created"] = c.CreatedAt.UtcDateTime,
+            ["sent"] = c.SentAt is { } sent ? new BsonValue(sent.UtcDateTime) : BsonValue.Null,
+            ["sends"] = c.Sends,
+            ["accepted"] = c.Accepted is { } a ? new BsonValue(a) : BsonValue.Null,
+            ["answer"] = c.Answer ?? string.Empty,
+            ["answered"] = c.AnsweredAt is { } at ? new BsonValue(at.UtcDateTime) : BsonValue.Null,
+            ["abandoned"] = c.Abandoned,
+        })),
         ["grants"] = new BsonArray(r.Grants.Select(g => new BsonDocument
         {
             ["id"] = g.Id,
@@ -63,6 +79,9 @@ internal sealed class RoundStore(CollectorDatabase database)
             ["sent"] = g.Sent,
             ["accepted"] = g.Accepted is { } a ? new BsonValue(a) : BsonValue.Null,
             ["answer"] = g.Answer ?? string.Empty,
+            ["datadir"] = g.DatadirIdentity,
+            ["evidence"] = g.EvidenceToken,
+            ["lastSent"] = g.LastSentAt is { } last ? new BsonValue(last.UtcDateTime) : BsonValue.Null,
         })),
     };
 
@@ -83,6 +102,28 @@ internal sealed class RoundStore(CollectorDatabase database)
             g["by"].AsString,
             g["sent"].AsBoolean,
             g["accepted"].IsNull ? null : g["accepted"].AsBoolean,
-            g["answer"].AsString is { Length: > 0 } answer ? answer : null))],
-        [.. d["started"].AsArray.Select(v => v.AsString)]);
+            g["answer"].AsString is { Length: > 0 } answer ? answer : null,
+            Text(g, "datadir"),
+            Text(g, "evidence"),
+            Time(g, "lastSent")))],
+        [.. d["started"].AsArray.Select(v => v.AsString)],
+        d.TryGetValue("commands", out var commands) ? [.. commands.AsArray.Select(v => v.AsDocument).Select(c => new RoundCommand(
+            c["id"].AsString,
+            c["node"].AsString,
+            Enum.Parse<RoundCommandKind>(c["kind"].AsString),
+            c["attempt"].AsInt32,
+            new DateTimeOffset(c["created"].AsDateTime, TimeSpan.Zero),
+            Time(c, "sent"),
+            c["sends"].AsInt32,
+            c["accepted"].IsNull ? null : c["accepted"].AsBoolean,
+            c["answer"].AsString is { Length: > 0 } said ? said : null,
+            Time(c, "answered"),
+            c["abandoned"].AsBoolean))] : [],
+        Text(d, "decision"),
+        d.TryGetValue("refused", out var refused) ? [.. refused.AsArray.Select(v => v.AsString)] : []);
+
+    private static string Text(BsonDocument d, string key) => d.TryGetValue(key, out var value) && value.IsString ? value.AsString : string.Empty;
+
+    private static DateTimeOffset? Time(BsonDocument d, string key) =>
+        d.TryGetValue(key, out var value) && value.IsDateTime ? new DateTimeOffset(value.AsDateTime, TimeSpan.Zero) : null;
 }

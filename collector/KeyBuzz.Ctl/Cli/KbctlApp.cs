@@ -22,6 +22,8 @@ internal static class KbctlApp
           bootstrap approve ROUND                       bootstrap the plan's candidate of a waiting/refused round
           bootstrap force NODE [--confirm NODE]         force NODE to bootstrap (asks you to type NODE)
           recovery history [--cluster NAME] [--limit N] past and current recovery rounds with their events
+          recovery resolve-fork CLUSTER --reason TEXT [--confirm CLUSTER]
+                                                        after a forked history was dealt with: resume automatic actions
           maintenance on|off NODE [--reason TEXT]       nothing automatic is done to a node in maintenance
           inventory render servers.tsv --out DIR [--force]
                                                         agent configs per node + collector files (offline)
@@ -101,7 +103,7 @@ internal static class KbctlApp
                 "status" => await StatusCommand.RunAsync(collector, args, json, output, cancellationToken),
                 "history" => await HistoryCommand.RunAsync(collector, args, json, output, cancellationToken),
                 "bootstrap" => await BootstrapCommand.RunAsync(collector, args, json, output, input, cancellationToken),
-                "recovery" => await RecoveryCommand.RunAsync(collector, args, json, output, cancellationToken),
+                "recovery" => await RecoveryCommand.RunAsync(collector, args, json, output, input, cancellationToken),
                 "maintenance" => await MaintenanceCommand.RunAsync(collector, args, output, cancellationToken),
                 "alerts" => await AlertsCommand.RunAsync(collector, args, json, output, cancellationToken),
                 "events" => await EventsCommand.RunAsync(collector, args, json, output, cancellationToken),

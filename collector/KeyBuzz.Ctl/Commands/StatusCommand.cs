@@ -28,6 +28,12 @@ internal static class StatusCommand
         }
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(reply.NowUnixMs);
+        // A forked history is the first thing an operator must read, before any table.
+        foreach (var forked in reply.Clusters.Where(c => c.Fork.Length > 0))
+        {
+            await output.WriteLineAsync($"!!! cluster {forked.Name}: {forked.Fork}");
+        }
+
         foreach (var c in reply.Clusters)
         {
             await output.WriteLineAsync($"Cluster {c.Name}");
@@ -81,12 +87,15 @@ internal static class StatusCommand
                 n.Grastate is { } g ? new GrastateJson(g.Present, g.Uuid, g.Seqno, g.SafeToBootstrap, g.Error.Length > 0 ? g.Error : null) : null,
                 n.LastSeq, n.DroppedReadings, [.. n.Problems], n.RepairState, n.RepairReason, n.Maintenance,
                 n.RecoveredPosition.Length > 0 ? n.RecoveredPosition : null,
-                n.ProxysqlRole.Length > 0 ? n.ProxysqlRole : null, n.ProxysqlRoleReason.Length > 0 ? n.ProxysqlRoleReason : null)).ToList(),
+                n.ProxysqlRole.Length > 0 ? n.ProxysqlRole : null, n.ProxysqlRoleReason.Length > 0 ? n.ProxysqlRoleReason : null,
+                n.Evidence.Length > 0 ? n.Evidence : null)).ToList(),
             c.Recovery.Length > 0 ? c.Recovery : null,
             c.Proxies.Select(p => new ProxyJson(
                 p.Name, p.Reporting, DateTimeOffset.FromUnixTimeMilliseconds(p.LastSeenUnixMs), p.WriterHostgroup, p.Writer.Length > 0 ? p.Writer : null,
                 [.. p.OnlineWriters], p.Backends.Select(b => new ProxyBackendJson(b.Endpoint, b.Role, b.Status, b.Weight, b.Reason)).ToList(),
-                [.. p.Problems], p.Error.Length > 0 ? p.Error : null)).ToList())).ToList());
+                [.. p.Problems], p.Error.Length > 0 ? p.Error : null)).ToList(),
+            c.Fork.Length > 0 ? c.Fork : null,
+            c.LatestComponent.Length > 0 ? c.LatestComponent : null)).ToList());
 
     /// <summary>Per ProxySQL node: its writer and each backend's role with the reason; then the role each MariaDB node is predicted to get.</summary>
     private static string ProxyTables(ClusterStatus c, DateTimeOffset now)
@@ -134,6 +143,11 @@ internal static class StatusCommand
         if (n.RepairState is "crashed" or "waiting" or "restarting" or "bootstrapping" or "starting")
         {
             parts.Add($"repair {n.RepairState}: {n.RepairReason}");
+        }
+
+        if (n.Evidence.Length > 0)
+        {
+            parts.Add($"position: {n.Evidence}");
         }
 
         return parts.Count == 0 ? "-" : string.Join("; ", parts);

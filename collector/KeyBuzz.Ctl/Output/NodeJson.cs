@@ -26,4 +26,5 @@ internal sealed record NodeJson(
     bool Maintenance,
     string? RecoveredPosition,
     string? ProxysqlRole = null,
-    string? ProxysqlRoleReason = null);
+    string? ProxysqlRoleReason = null,
+    string? Evidence = null);

@@ -1,7 +1,7 @@
 using KeyBuzz.Agent.Options;
 using Microsoft.Extensions.Options;
 
-namespace KeyBuzz.Agent.Repair;
+namespace KeyBuzz.Agent.Commands;
 
 /// <summary>Bootstrap grants this node has used, on disk, so a grant stays single-use across agent restarts.</summary>
 internal sealed class GrantLedger(IOptions<AgentOptions> options)

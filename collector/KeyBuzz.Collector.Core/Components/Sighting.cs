@@ -1,0 +1,5 @@
+namespace KeyBuzz.Collector.Core.Components;
+
+/// <summary>One node seen Primary in one reading.</summary>
+/// <param name="CaughtUp">Synced with an empty receive queue: its last committed is everything it received.</param>
+internal sealed record Sighting(string Node, DateTimeOffset At, long Committed, long Size, bool CaughtUp);

@@ -1,0 +1,133 @@
+using KeyBuzz.Collector.Core.Bootstrap;
+
+namespace KeyBuzz.Collector.Core.Recovery;
+
+/// <summary>A deciding round acts on the planner's decision: fence, start, grant, or wait for a human.</summary>
+internal static class RoundDecisions
+{
+    public static RoundStep Decide(RecoveryRound round, BootstrapDecision decision, RoundFacts facts, RoundSettings settings, Func<string> newId, List<RoundEffect> effects)
+    {
+        var text = $"{Describe(decision.Kind)}: {decision.Reason}";
+        if (text != round.Decision)
+        {
+            effects.Add(new EventEffect($"round {round.Id}: {text}"));
+            round = round with { Decision = text, Rule = decision.Rule };
+        }
+
+        switch (decision.Kind)
+        {
+            case DecisionKind.NoOutage:
+                effects.Add(new EventEffect($"round {round.Id}: done: a Primary Component exists again ({string.Join(", ", facts.SyncedPrimary)}); nothing was bootstrapped in this step"));
+                return new RoundStep(round with { Phase = RoundPhase.Done, PhaseSince = facts.Now, Status = "done: the cluster has a Primary Component again" }, effects);
+            case DecisionKind.Fence:
+                round = CommandDelivery.Deliver(round, decision.Fence, RoundCommandKind.Fence, facts.Down.Contains, facts, settings, newId, effects);
+                if (round.CommandLog.FirstOrDefault(c => c.Kind == RoundCommandKind.Fence && c.Abandoned && decision.Fence.Contains(c.Node)) is { } stuck)
+                {
+                    return Await(round, facts, $"{stuck.Node} could not be fenced ({stuck.Answer}): stop it by hand, then the round goes on", effects);
+                }
+
+                return new RoundStep(round with { Phase = RoundPhase.Deciding, Status = $"fencing {string.Join(", ", decision.Fence)}: {decision.Reason}" }, effects);
+            case DecisionKind.StartNormally:
+                round = CommandDelivery.Deliver(round, decision.StartNodes, RoundCommandKind.Start, facts.Running.Contains, facts, settings, newId, effects);
+                return new RoundStep(round with { Phase = RoundPhase.Deciding, Status = text }, effects);
+            case DecisionKind.Bootstrap when round.Grants.Count >= settings.MaxGrantsPerRound:
+                return Await(round, facts, $"{round.Grants.Count} grants refused or expired in this round: approve or force by hand", effects);
+            case DecisionKind.Bootstrap when !settings.AutoBootstrapAllowed:
+                return Await(round, facts, $"automatic bootstrap not allowed now (disabled or per-window limit reached): approve {decision.Node} with kbctl bootstrap approve {round.Id}", effects);
+            case DecisionKind.Bootstrap:
+                return Issue(round, decision.Node!, decision.Position!, decision.LineOf(decision.Node!), facts.Now, settings.GrantTtl, "auto", newId, effects);
+            case DecisionKind.Refuse:
+                return new RoundStep(round with { Phase = RoundPhase.AwaitingApproval, PhaseSince = round.Phase == RoundPhase.AwaitingApproval ? round.PhaseSince : facts.Now, Status = text }, effects);
+            default:
+                return new RoundStep(round with { Phase = RoundPhase.Deciding, Status = text }, effects);
+        }
+    }
+
+    /// <summary>A human approves the plan's candidate (after a wait or a refusal).</summary>
+    public static (RoundStep Step, string? Error) Approve(RecoveryRound round, BootstrapDecision decision, DateTimeOffset now, TimeSpan ttl, Func<string> newId)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (round.Phase is not (RoundPhase.Deciding or RoundPhase.AwaitingApproval))
+        {
+            return (new RoundStep(round, []), $"round {round.Id} is {round.Phase}: nothing to approve");
+        }
+
+        if (decision.Kind == DecisionKind.NoOutage)
+        {
+            return (new RoundStep(round, []), decision.Reason);
+        }
+
+        var node = decision.Node ?? decision.Candidate;
+        var line = node is null ? null : decision.LineOf(node);
+        if (node is null || line?.Position is not { } position)
+        {
+            return (new RoundStep(round, []), "the plan has no candidate with a position derived from its datadir as it is now; wait for positions, or force a node");
+        }
+
+        return (Issue(round, node, position, line, now, ttl, "approved", newId, []), null);
+    }
+
+    /// <summary>A human forces a node (typed confirmation is kbctl's job). Never while some node is Primary.</summary>
+    public static (RoundStep Step, string? Error) Force(RecoveryRound round, BootstrapDecision decision, string node, DateTimeOffset now, TimeSpan ttl, Func<string> newId)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.Kind == DecisionKind.NoOutage)
+        {
+            return (new RoundStep(round, []), decision.Reason);
+        }
+
+        if (round.Grant is { } live && live.Accepted is not false && now <= live.DeadAfter)
+        {
+            return (new RoundStep(round, []), $"grant {live.Id} for {live.Node} is still live: wait for its answer or expiry");
+        }
+
+        if (round.Phase is RoundPhase.Bootstrapping or RoundPhase.StartingOthers)
+        {
+            return (new RoundStep(round, []), $"round {round.Id} is already {round.Phase}");
+        }
+
+        if (decision.LineOf(node) is not { } line)
+        {
+            return (new RoundStep(round, []), $"node '{node}' is not part of cluster {round.Cluster}");
+        }
+
+        if (line.Position is not { } position)
+        {
+            return (new RoundStep(round, []), $"{node} has no position derived from its datadir as it is now (none yet, stale, empty, or --wsrep-recover failed): nothing to bootstrap from");
+        }
+
+        return (Issue(round, node, position, line, now, ttl, "forced", newId, []), null);
+    }
+
+    internal static RoundStep Await(RecoveryRound round, RoundFacts facts, string why, List<RoundEffect> effects)
+    {
+        var status = $"waiting for a human: {why}";
+        if (round.Phase != RoundPhase.AwaitingApproval || round.Status != status)
+        {
+            effects.Add(new EventEffect($"round {round.Id}: {status}"));
+        }
+
+        return new RoundStep(round with { Phase = RoundPhase.AwaitingApproval, PhaseSince = round.Phase == RoundPhase.AwaitingApproval ? round.PhaseSince : facts.Now, Status = status }, effects);
+    }
+
+    private static RoundStep Issue(RecoveryRound round, string node, Position position, NodePlanLine? line, DateTimeOffset now, TimeSpan ttl, string by, Func<string> newId, List<RoundEffect> effects)
+    {
+        var grant = new BootstrapGrant($"g-{newId()}", node, position, now, ttl, by, false, null, null, line?.DatadirIdentity ?? string.Empty, line?.EvidenceToken ?? string.Empty, now);
+        effects.Add(new EventEffect($"round {round.Id}: grant {grant.Id} ({by}) for {node} to bootstrap from {position}, valid {RoundMachine.Seconds(ttl)}"));
+        effects.Add(new SendGrantEffect(grant));
+        return new RoundStep(round with { Grants = [.. round.Grants, grant], Phase = RoundPhase.Granted, PhaseSince = now, Status = $"grant sent to {node} ({by})" }, effects);
+    }
+
+    private static string Describe(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Wait => "waiting",
+        DecisionKind.LetPcRecovery => "letting pc.recovery reform the cluster",
+        DecisionKind.StartNormally => "completing pc.recovery",
+        DecisionKind.Bootstrap => "bootstrap",
+        DecisionKind.Refuse => "refused, a human must decide",
+        DecisionKind.Fence => "fencing",
+        _ => "no outage",
+    };
+}
