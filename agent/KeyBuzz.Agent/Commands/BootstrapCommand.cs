@@ -36,7 +36,7 @@ internal sealed class BootstrapCommand(
             local.MariadbRunning, gate.Advice, primaryPeers, command.Forced);
         if (GrantCheck.Refusal(inputs) is { } refusal)
         {
-            return gate.Refuse(command, refusal);
+            return await RefuseAsync(command, refusal, local.MariadbRunning || inputs.GrantNode != inputs.MyNode || inputs.AlreadyUsed || inputs.Advice is null or { Maintenance: true }, cancellationToken);
         }
 
         var before = datadir.Identity();
@@ -44,7 +44,8 @@ internal sealed class BootstrapCommand(
         var rederived = change is null ? await recovery.RecoverAsync(cancellationToken) : null;
         if (GrantCheck.EvidenceRefusal(new GrantEvidence(rederived, change, command.ExpectedUuid, command.ExpectedSeqno, command.Forced)) is { } wrong)
         {
-            return gate.Refuse(command, wrong);
+            // A changed datadir is re-read by the repair loop once it settles (it may still be being restored).
+            return await RefuseAsync(command, wrong, rederived is not null || change is not null, cancellationToken);
         }
 
         // The recovery took seconds: the grant and the "nobody Primary" checks must still hold.
@@ -60,6 +61,21 @@ internal sealed class BootstrapCommand(
         state.SetStatus("bootstrapping", $"round {command.Round}: bootstrapping a new Primary Component from {position}", 0);
         await service.BootstrapAsync(position, cancellationToken);
         return CommandGate.Result(command, true, "started", $"bootstrap started from {position}, re-derived from the datadir right before");
+    }
+
+    /// <summary>
+    /// The collector never decides again on the evidence a grant was refused on: re-derive it now
+    /// (unless that was just done, or this grant was not ours to act on), so the next decision rests
+    /// on the datadir as it is.
+    /// </summary>
+    private async Task<CommandResult> RefuseAsync(Command command, string reason, bool skipRederive, CancellationToken cancellationToken)
+    {
+        if (!skipRederive)
+        {
+            await recovery.RecoverAsync(cancellationToken);
+        }
+
+        return gate.Refuse(command, reason);
     }
 
     /// <summary>What changed, in words when this agent still knows the identity the position came from.</summary>

@@ -60,10 +60,16 @@ internal static class DataRules
         }
 
         var reason = $"{best.Node} holds the highest position {bestPosition} ({context.PositionOf(best).Source})";
-        var skipped = context.Nodes.Where(n => n.TakesNoPart).Select(n => n.Node).ToList();
-        if (skipped.Count > 0)
+        var behind = context.Nodes.Where(n => n.History == NodeHistory.Behind).Select(n => n.Node).ToList();
+        if (behind.Count > 0)
         {
-            reason += $"; {Join(skipped)} left the Primary Component earlier or served a forked history (history), so {Verb(skipped.Count, "it is", "they are")} not waited for";
+            reason += $"; {Join(behind)} left the Primary Component earlier (history), so {Verb(behind.Count, "it is", "they are")} behind and not waited for";
+        }
+
+        var forked = context.Nodes.Where(n => n.History == NodeHistory.ServedFork).Select(n => n.Node).ToList();
+        if (forked.Count > 0)
+        {
+            reason += $"; {Join(forked)} served a forked history, so {Verb(forked.Count, "its", "their")} data is no source";
         }
 
         if (empty.Count > 0)

@@ -40,19 +40,20 @@ public static class ComponentObserver
             return Leave(ledger, node);
         }
 
-        var seen = new Sighting(node, reading.SampledAt, reading.Long(WsrepStatus.LastCommitted) ?? -1, reading.Long(WsrepStatus.ClusterSize) ?? 1,
+        var size = reading.Long(WsrepStatus.ClusterSize) ?? 1;
+        var seen = new Sighting(node, reading.SampledAt, reading.Long(WsrepStatus.LastCommitted) ?? -1, size, ViewOf(reading, size),
             reading.Text(WsrepStatus.LocalStateComment) == WsrepStatus.Synced && (reading.Long(WsrepStatus.RecvQueue) ?? 0) == 0);
-        if (ledger.LastComponentOf.TryGetValue(node, out var lastId) && ledger.Find(lastId) is { } last && (last.Uuid != uuid || last.ConfId != conf))
+        if (ledger.LastComponentOf.TryGetValue(node, out var lastId) && ledger.Find(lastId) is { } last && (last.Uuid != uuid || last.ConfId != conf || last.View != seen.View))
         {
             ledger = Leave(ledger, node);
         }
 
-        var match = ledger.Components.LastOrDefault(c => c.Uuid == uuid && c.ConfId == conf && (c.Active.Count > 0 || seen.At - c.LastSeen <= Reopen));
+        var match = ledger.Components.LastOrDefault(c => c.Uuid == uuid && c.ConfId == conf && c.View == seen.View && (c.Active.Count > 0 || seen.At - c.LastSeen <= Reopen));
         PrimaryComponent component;
         if (match is null)
         {
             component = new PrimaryComponent(
-                ledger.NextId, uuid, conf, [node], seen.Size, seen.At, seen.At, seen.Committed, ComponentVerdict.Pending, "not judged yet", [node], 0);
+                ledger.NextId, uuid, conf, seen.View, [node], seen.Size, seen.At, seen.At, seen.Committed, ComponentVerdict.Pending, "not judged yet", [node], 0);
             ledger = ledger with { NextId = ledger.NextId + 1, Components = Trim(ledger.Components.Add(component), ledger.LatestId) };
         }
         else
@@ -79,6 +80,18 @@ public static class ComponentObserver
         }
 
         return ledger;
+    }
+
+    /// <summary>
+    /// The membership a node sees: two sides of a split brain can both be Primary with the same
+    /// state UUID and conf_id (pc.bootstrap on a stale partition), never with the same members.
+    /// </summary>
+    private static string ViewOf(NodeReading reading, long size)
+    {
+        var addresses = reading.Text(WsrepStatus.IncomingAddresses) is { Length: > 0 } text
+            ? string.Join(',', text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal))
+            : string.Empty;
+        return $"{size}:{addresses}";
     }
 
     /// <summary>A human acknowledged the fork: automatic actions resume. A forked component still serving becomes the history going on.</summary>

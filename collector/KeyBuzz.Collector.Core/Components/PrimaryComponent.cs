@@ -8,6 +8,7 @@ namespace KeyBuzz.Collector.Core.Components;
 /// own, in the order components were first seen: Galera's conf_id restarts at 1 after every bootstrap.
 /// </summary>
 /// <param name="Size">Largest wsrep_cluster_size reported in it: more than the members seen means some member's agent was silent.</param>
+/// <param name="View">Its membership as the members report it (size and addresses): a split brain gives two components the same conf_id.</param>
 /// <param name="Committed">Highest wsrep_last_committed seen in it (for the latest legit one: of its whole history).</param>
 /// <param name="Active">Members whose latest reading is still in it; none and not seen for a while: it is over.</param>
 /// <param name="CaughtUpChecks">Readings of members that had applied everything they received, while it was pending.</param>
@@ -15,6 +16,7 @@ public sealed record PrimaryComponent(
     long Id,
     string Uuid,
     long ConfId,
+    string View,
     ImmutableSortedSet<string> Members,
     long Size,
     DateTimeOffset FirstSeen,

@@ -12,6 +12,7 @@ public static class WsrepStatus
     public const string RecvQueue = "wsrep_local_recv_queue";
     public const string FlowControlPausedNs = "wsrep_flow_control_paused_ns";
     public const string Ready = "wsrep_ready";
+    public const string IncomingAddresses = "wsrep_incoming_addresses";
     public const string Primary = "Primary";
     public const string Synced = "Synced";
 }

@@ -40,7 +40,7 @@ internal static class CommandDelivery
                 continue;
             }
 
-            if (last.AnsweredAt is { } answered && facts.Now - answered < settings.Retry)
+            if (last.AnsweredAt is { } answered && facts.Now - answered < settings.RetryBefore(last.Attempt))
             {
                 continue;
             }
@@ -71,6 +71,12 @@ internal static class CommandDelivery
         commands[index] = commands[index] with { Accepted = accepted, Answer = message, AnsweredAt = now };
         return round with { Commands = commands };
     }
+
+    /// <summary>Nodes the round still waits on because the agent refused or the effect did not show, with the last answer.</summary>
+    public static IEnumerable<string> Pending(RecoveryRound round, RoundCommandKind kind, Func<string, bool> effectSeen) =>
+        round.CommandLog.Where(c => c.Kind == kind).GroupBy(c => c.Node, StringComparer.Ordinal).Select(g => g.Last())
+            .Where(c => !c.Abandoned && !effectSeen(c.Node) && c.Accepted is not null)
+            .Select(c => $"{c.Node} (attempt {c.Attempt}: {(c.Accepted == true ? "started, but not up yet" : c.Answer)})");
 
     public static string Verb(RoundCommandKind kind) => kind == RoundCommandKind.Start ? "starting" : "fencing";
 

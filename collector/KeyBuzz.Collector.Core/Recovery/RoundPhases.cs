@@ -86,7 +86,9 @@ internal static class RoundPhases
             return new RoundStep(round with { Phase = RoundPhase.Failed, PhaseSince = facts.Now, Status = "partly recovered: some nodes not Synced" }, effects);
         }
 
-        return new RoundStep(round, effects);
+        var stuck = CommandDelivery.Pending(round, RoundCommandKind.Start, facts.Running.Contains).ToList();
+        var status = stuck.Count == 0 ? round.Status : $"{round.Grant?.Node ?? "the cluster"} Synced; waiting for {string.Join("; ", stuck)} (retried until {RoundMachine.Seconds(settings.SyncedTimeout)} after the bootstrap)";
+        return new RoundStep(round with { Status = status }, effects);
     }
 
     private static RoundStep ToStartingOthers(RecoveryRound round, BootstrapGrant grant, RoundFacts facts, List<RoundEffect> effects)

@@ -2,8 +2,8 @@ namespace KeyBuzz.Collector.Core.Recovery;
 
 /// <param name="AutoBootstrapAllowed">Automatic bootstraps enabled and the per-window limit not reached.</param>
 /// <param name="ResendAfter">An unanswered command or grant is sent again (same id) after this.</param>
-/// <param name="RetryAfter">A command answered but without effect (or refused) is tried again (new id) after this.</param>
-/// <param name="MaxAttempts">Attempts (ids) per node and kind before the round gives up on it.</param>
+/// <param name="RetryAfter">A command answered but without effect (or refused) is tried again (new id) after this, doubling up to a minute.</param>
+/// <param name="MaxAttempts">Attempts (ids) per node and kind before the round gives up on it (about ten minutes with the doubling).</param>
 public sealed record RoundSettings(
     TimeSpan OutageConfirm,
     TimeSpan GrantTtl,
@@ -12,9 +12,16 @@ public sealed record RoundSettings(
     int MaxGrantsPerRound,
     TimeSpan? ResendAfter = null,
     TimeSpan? RetryAfter = null,
-    int MaxAttempts = 4)
+    int MaxAttempts = 12)
 {
     public TimeSpan Resend => ResendAfter ?? TimeSpan.FromSeconds(3);
 
     public TimeSpan Retry => RetryAfter ?? TimeSpan.FromSeconds(15);
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1: a refusal a human must fix is retried ever more slowly.</summary>
+    public TimeSpan RetryBefore(int attempt)
+    {
+        var wait = Retry * Math.Pow(2, Math.Max(0, attempt - 1));
+        return wait > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait;
+    }
 }

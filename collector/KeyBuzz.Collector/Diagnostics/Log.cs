@@ -39,6 +39,9 @@ internal static partial class Log
     [LoggerMessage(3005, LogLevel.Warning, "Recovery {Cluster}: forked history resolved by an operator ({Reason}): {Outcome}")]
     public static partial void ForkResolved(ILogger logger, string cluster, string reason, string outcome);
 
+    [LoggerMessage(3006, LogLevel.Critical, "Fault injection: Recovery:CrashAfterPersisting={Point}: the collector kills itself after persisting the step, before sending it")]
+    public static partial void CrashPoint(ILogger logger, string point);
+
     [LoggerMessage(4001, LogLevel.Warning, "Rejected {Method} from {Peer}: {Reason}")]
     public static partial void CallRejected(ILogger logger, string method, string peer, string reason);
 

@@ -22,4 +22,10 @@ internal sealed class RecoveryOptions
     public int SyncedTimeoutSeconds { get; set; } = 600;
 
     public int MaxGrantsPerRound { get; set; } = 3;
+
+    /// <summary>
+    /// Fault injection for tests only: the collector SIGKILLs itself right after persisting a round
+    /// step that sends a command of this kind (grant, start or fence), before sending it. Empty: off.
+    /// </summary>
+    public string CrashAfterPersisting { get; set; } = string.Empty;
 }

@@ -27,6 +27,11 @@ internal sealed class RecoveryOptionsValidator : IValidateOptions<RecoveryOption
             errors.Add("Recovery:SyncedTimeoutSeconds must be >= 10 and Recovery:MaxGrantsPerRound >= 1");
         }
 
+        if (options.CrashAfterPersisting is not ("" or "grant" or "start" or "fence"))
+        {
+            errors.Add($"Recovery:CrashAfterPersisting '{options.CrashAfterPersisting}' is not a crash point: use grant, start or fence (fault-injection tests only), or leave it empty");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

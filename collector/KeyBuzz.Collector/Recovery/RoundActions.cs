@@ -1,6 +1,8 @@
 using KeyBuzz.Collector.Core.Components;
 using KeyBuzz.Collector.Core.Recovery;
 using KeyBuzz.Collector.Diagnostics;
+using KeyBuzz.Collector.Options;
+using Microsoft.Extensions.Options;
 using KeyBuzz.Collector.Sessions;
 using KeyBuzz.Contracts.V1;
 
@@ -11,7 +13,7 @@ namespace KeyBuzz.Collector.Recovery;
 /// grant or command reaches an agent only after the round that holds it is on disk, so a collector
 /// crash in between loses nothing: the resumed round sends it again.
 /// </summary>
-internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, HumanBootstraps humans, TimeProvider time, ILogger<RoundActions> logger)
+internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, HumanBootstraps humans, IOptions<RecoveryOptions> options, TimeProvider time, ILogger<RoundActions> logger)
 {
     /// <summary>A round fences a node for at most this long if nobody starts it again.</summary>
     private static readonly TimeSpan FenceHold = TimeSpan.FromMinutes(15);
@@ -27,6 +29,8 @@ internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, Hu
         {
             rounds.Save(round);
         }
+
+        CrashIfAsked(step);
 
         foreach (var effect in step.Effects)
         {
@@ -59,6 +63,24 @@ internal sealed class RoundActions(RoundStore rounds, AgentSessions sessions, Hu
         if (before?.Grant is { Accepted: null } asked && round.Grant is { Accepted: true, By: not "auto" } human && asked.Id == human.Id)
         {
             humans.Add(round.Cluster, new HumanBootstrap(human.Node, human.Position.Uuid, human.Position.Seqno, human.Id, human.By, time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Fault injection (Recovery:CrashAfterPersisting): die like a SIGKILL between persisting a step and sending it.</summary>
+    private void CrashIfAsked(RoundStep step)
+    {
+        var point = options.Value.CrashAfterPersisting;
+        var hit = point switch
+        {
+            "grant" => step.Effects.OfType<SendGrantEffect>().Any(),
+            "start" => step.Effects.OfType<SendCommandEffect>().Any(c => c.Command.Kind == RoundCommandKind.Start),
+            "fence" => step.Effects.OfType<SendCommandEffect>().Any(c => c.Command.Kind == RoundCommandKind.Fence),
+            _ => false,
+        };
+        if (hit)
+        {
+            Log.CrashPoint(logger, point);
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
     }
 

@@ -9,10 +9,10 @@ public sealed class ComponentObserverTests
 {
     private const string U = "uuid-a";
 
-    private static NodeReading Primary(double at, long committed, long conf, long size = 3, string uuid = U, string state = "Synced", long recvQueue = 0)
+    private static NodeReading Primary(double at, long committed, long conf, long size = 3, string uuid = U, string state = "Synced", long recvQueue = 0, string addresses = "")
     {
         var reading = Synced(1, at, lastCommitted: committed, stateUuid: uuid, confId: conf, size: size);
-        var status = new Dictionary<string, string>(reading.Status) { ["wsrep_local_state_comment"] = state, ["wsrep_local_recv_queue"] = $"{recvQueue}" };
+        var status = new Dictionary<string, string>(reading.Status) { ["wsrep_local_state_comment"] = state, ["wsrep_local_recv_queue"] = $"{recvQueue}", ["wsrep_incoming_addresses"] = addresses };
         return reading with { Status = status };
     }
 
@@ -74,6 +74,23 @@ public sealed class ComponentObserverTests
         Assert.StartsWith("FORKED HISTORY: node1 serves", fork.Headline, StringComparison.Ordinal);
         Assert.True(ledger.ServedFork("node1"));
         Assert.Equal(["node2", "node3"], ledger.Latest!.Members); // the newer history stays the latest
+    }
+
+    [Fact]
+    public void A_split_brain_with_the_same_conf_id_is_two_components_and_the_stale_side_a_fork()
+    {
+        // pc.bootstrap on the stale partition: node1 becomes Primary with the conf_id node2 and node3 already have.
+        const string Newer = "10.0.0.12:3306,10.0.0.13:3306";
+        var ledger = Fold([
+            .. Healthy(),
+            ("node1", NonPrimary(3, 100)), ("node2", Primary(8, 200, 4, size: 2, addresses: Newer)), ("node3", Primary(8, 200, 4, size: 2, addresses: "10.0.0.13:3306, 10.0.0.12:3306")),
+            ("node1", Primary(12, 100, 4, size: 1, addresses: "10.0.0.11:3306")), ("node2", Primary(12, 230, 4, size: 2, addresses: Newer)),
+        ]);
+
+        Assert.Equal(["node1"], ledger.ActiveFork!.ForkNodes);
+        Assert.Equal(["node2", "node3"], ledger.Latest!.Members);
+        Assert.Equal(230, ledger.Latest.Committed);
+        Assert.Equal(3, ledger.Components.Count);
     }
 
     [Fact]

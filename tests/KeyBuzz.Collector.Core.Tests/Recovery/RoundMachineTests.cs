@@ -105,11 +105,15 @@ public sealed class RoundMachineTests
         Assert.Equal(("node1", 2, "s-r1"), (again.Node, again.Attempt, again.Id));
 
         round = retry.Round!;
-        for (var attempt = 2; attempt <= Settings.MaxAttempts; attempt++)
+        var few = Settings with { MaxAttempts = 4 };
+        for (var attempt = 2; attempt <= few.MaxAttempts; attempt++)
         {
             var last = round.CommandLog.Last(c => c.Node == "node1");
-            round = RoundMachine.Answer(round, last.Id, false, "mariadbd exited at once", T0.AddSeconds(30 * attempt)).Round!;
-            round = RoundMachine.Step(round, BootstrapNode2, Facts((30 * attempt) + 16, synced: ["node2", "node3"], running: ["node2", "node3"], startable: ["node1"]), Settings, 2, Id($"r{attempt}")).Round!;
+            round = RoundMachine.Answer(round, last.Id, false, "mariadbd exited at once", T0.AddSeconds(70 * attempt)).Round!;
+            var early = RoundMachine.Step(round, BootstrapNode2, Facts((70 * attempt) + 1, synced: ["node2", "node3"], running: ["node2", "node3"], startable: ["node1"]), few, 2, Id($"e{attempt}"));
+            Assert.Empty(early.Effects.OfType<SendCommandEffect>()); // retried ever more slowly, not every second
+            Assert.Contains("node1 (attempt", early.Round!.Status, StringComparison.Ordinal);
+            round = RoundMachine.Step(round, BootstrapNode2, Facts((70 * attempt) + 65, synced: ["node2", "node3"], running: ["node2", "node3"], startable: ["node1"]), few, 2, Id($"r{attempt}")).Round!;
         }
 
         Assert.Equal(RoundPhase.Failed, round.Phase);

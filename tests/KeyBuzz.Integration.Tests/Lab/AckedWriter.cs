@@ -15,19 +15,22 @@ internal sealed class AckedWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly string[] _addresses;
     private readonly long _base = DateTime.UtcNow.Ticks / 10_000 * 1000;
+    private readonly int _first;
 
-    private AckedWriter(string[] addresses)
+    private AckedWriter(string[] addresses, int first)
     {
         _addresses = addresses;
+        _first = first;
         _loop = Task.Run(RunAsync);
     }
 
     public IReadOnlyCollection<long> Acked => _acked.ToArray();
 
-    public static async Task<AckedWriter> StartAsync(LabCluster cluster)
+    /// <param name="preferNode">The node written to first (the client moves on to the next one on an error).</param>
+    public static async Task<AckedWriter> StartAsync(LabCluster cluster, int preferNode = 1)
     {
-        await cluster.RunAsync("sql", "1", "CREATE TABLE IF NOT EXISTS erp.kbtest (id BIGINT PRIMARY KEY, at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))");
-        return new AckedWriter([.. Enumerable.Range(1, 3).Select(cluster.Address)]);
+        await cluster.RunAsync("sql", $"{preferNode}", "CREATE TABLE IF NOT EXISTS erp.kbtest (id BIGINT PRIMARY KEY, at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))");
+        return new AckedWriter([.. Enumerable.Range(1, 3).Select(cluster.Address)], preferNode - 1);
     }
 
     public static string ConnectionString(string address) => new MySqlConnectionStringBuilder
@@ -81,7 +84,7 @@ internal sealed class AckedWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var next = _base;
-        var target = 0;
+        var target = _first;
         MySqlConnection? connection = null;
         while (!_stop.IsCancellationRequested)
         {

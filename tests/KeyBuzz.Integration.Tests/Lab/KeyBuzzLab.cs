@@ -108,27 +108,30 @@ public sealed class KeyBuzzLab : IAsyncLifetime
         await Cluster.RunAsync("down");
     }
 
-    internal ManagedProcess StartCollector()
+    /// <param name="extra">Environment added for this start only (e.g. a fault-injection crash point).</param>
+    internal ManagedProcess StartCollector(IReadOnlyDictionary<string, string>? extra = null)
     {
         _collector?.Dispose();
-        _collector = ManagedProcess.Start(
-            RepoPaths.Binary("collector/kb-collector"),
-            [],
-            new Dictionary<string, string>
-            {
-                ["KEYBUZZ_Collector__ListenUrl"] = CollectorUrl,
-                ["KEYBUZZ_Collector__HttpListenUrl"] = HttpUrl,
-                ["KEYBUZZ_Alerts__Alertmanager__Urls__0"] = $"http://127.0.0.1:{AlertmanagerPort}",
-                ["KEYBUZZ_Alerts__Alertmanager__ResendSeconds"] = "2",
-                ["KEYBUZZ_Alerts__Rules__GaleraClusterShrunk__ForSeconds"] = "2",
-                ["KEYBUZZ_Alerts__Rules__ProxySQLConfigDrift__ForSeconds"] = "2",
-                ["KEYBUZZ_Collector__DataDirectory"] = CollectorDataDirectory,
-                ["KEYBUZZ_Auth__TokensFile"] = TokensFile,
-                ["KEYBUZZ_Recovery__OutageConfirmSeconds"] = "3",
-                // Every scenario is an outage of its own: the per-window circuit breaker is unit-tested.
-                ["KEYBUZZ_Recovery__MaxAutoBootstraps"] = "100",
-            },
-            Path.Combine(Cluster.Directory, "collector", "stdout.log"));
+        var environment = new Dictionary<string, string>
+        {
+            ["KEYBUZZ_Collector__ListenUrl"] = CollectorUrl,
+            ["KEYBUZZ_Collector__HttpListenUrl"] = HttpUrl,
+            ["KEYBUZZ_Alerts__Alertmanager__Urls__0"] = $"http://127.0.0.1:{AlertmanagerPort}",
+            ["KEYBUZZ_Alerts__Alertmanager__ResendSeconds"] = "2",
+            ["KEYBUZZ_Alerts__Rules__GaleraClusterShrunk__ForSeconds"] = "2",
+            ["KEYBUZZ_Alerts__Rules__ProxySQLConfigDrift__ForSeconds"] = "2",
+            ["KEYBUZZ_Collector__DataDirectory"] = CollectorDataDirectory,
+            ["KEYBUZZ_Auth__TokensFile"] = TokensFile,
+            ["KEYBUZZ_Recovery__OutageConfirmSeconds"] = "3",
+            // Every scenario is an outage of its own: the per-window circuit breaker is unit-tested.
+            ["KEYBUZZ_Recovery__MaxAutoBootstraps"] = "100",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        _collector = ManagedProcess.Start(RepoPaths.Binary("collector/kb-collector"), [], environment, Path.Combine(Cluster.Directory, "collector", "stdout.log"));
         return _collector;
     }
 

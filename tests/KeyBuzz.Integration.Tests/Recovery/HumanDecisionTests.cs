@@ -57,40 +57,38 @@ public sealed class HumanDecisionTests(KeyBuzzLab lab) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scenario08_different_cluster_uuids_refuse_automatic_bootstrap_with_the_reason()
+    public async Task Scenario08_grastate_that_disagrees_with_InnoDB_is_a_refusal_for_that_node_not_a_fact()
     {
         var before = await lab.LastRoundIdAsync();
         await lab.Cluster.RunAsync("stop", "3");
         await lab.Cluster.RunAsync("stop", "2");
-        await lab.Cluster.RunAsync("stop", "1");
-        var grastate = Path.Combine(lab.Cluster.DataDirectory(3), "grastate.dat");
+        await lab.Cluster.RunAsync("stop", "1"); // the last one standing: the only member of the latest Primary Component
+        var grastate = Path.Combine(lab.Cluster.DataDirectory(1), "grastate.dat");
         var original = await File.ReadAllTextAsync(grastate);
         var uuid = original.Split('\n').First(l => l.StartsWith("uuid:", StringComparison.Ordinal))[5..].Trim();
-        // A node stopped mid-join has seqno -1; its position would then come from --wsrep-recover (the
-        // real UUID), not from this file: give the forged history a position so it is the evidence.
-        var forged = original.Replace(uuid, "11111111-2222-3333-4444-555555555555", StringComparison.Ordinal);
-        forged = System.Text.RegularExpressions.Regex.Replace(forged, @"^seqno:\s*-1\s*$", "seqno:   1", System.Text.RegularExpressions.RegexOptions.Multiline);
-        await File.WriteAllTextAsync(grastate, forged);
+        // A grastate.dat "fixed by hand" with another history's UUID: InnoDB still holds the real one.
+        await File.WriteAllTextAsync(grastate, original.Replace(uuid, "11111111-2222-3333-4444-555555555555", StringComparison.Ordinal));
         try
         {
             var round = await Scenario.WaitForRoundAsync(lab, before, r => r.Phase == "AwaitingApproval", TimeSpan.FromSeconds(60), "round awaiting a human");
-            var plan = await lab.PlanAsync();
+            var plan = await Poll.UntilAsync(async () => await lab.PlanAsync() is { Rule: "R15-grastate-disagrees" } p ? p : null, TimeSpan.FromSeconds(30), "the plan refuses node1's grastate.dat");
 
-            Assert.Equal("R4-uuid-mismatch", plan.Rule);
-            Assert.Contains("different cluster histories", plan.Reason, StringComparison.Ordinal);
+            Assert.Contains("do not belong together", plan.Reason, StringComparison.Ordinal);
             Assert.Empty(round.Grants);
             var (code, output, _) = await Kbctl.RunAsync(lab, "bootstrap", "plan");
             Assert.Equal(0, code);
-            Assert.Contains("R4-uuid-mismatch", output, StringComparison.Ordinal);
+            Assert.Contains("R15-grastate-disagrees", output, StringComparison.Ordinal);
         }
         finally
         {
             await File.WriteAllTextAsync(grastate, original);
         }
 
-        // Evidence fixed by the operator: the same round goes on and recovers.
-        await Scenario.WaitForRoundAsync(lab, before, r => r.Phase == "Done", TimeSpan.FromSeconds(90), "round done after the fix");
+        // Evidence fixed by the operator: the agent re-derives it, the same round goes on and recovers from node1.
+        var done = await Scenario.WaitForRoundAsync(lab, before, r => r.Phase == "Done", TimeSpan.FromSeconds(90), "round done after the fix");
         await lab.WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("node1", Assert.Single(done.Grants).Node);
+        await Scenario.AssertNoForkAndNoRepeatedEventsAsync(lab, done);
     }
 
     [Fact]
