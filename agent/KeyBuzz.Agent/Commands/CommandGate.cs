@@ -59,7 +59,9 @@ internal sealed class CommandGate(
 
         if (duringRound)
         {
-            return advice.ActiveRound == command.Round ? null : $"command of round {command.Round}, but the collector's active round is {advice.ActiveRound}";
+            // Advice rides on acks: the latest one may predate the round the command opened.
+            var older = advice.ActiveRound == 0 && advice.IssuedAt.ToUnixTimeMilliseconds() <= command.IssuedAtUnixMs;
+            return advice.ActiveRound == command.Round || older ? null : $"command of round {command.Round}, but the collector's active round is {advice.ActiveRound}";
         }
 
         return advice.ActiveRound != 0 ? $"recovery round {advice.ActiveRound} is in progress" : null;

@@ -12,7 +12,7 @@ namespace KeyBuzz.Agent.Commands;
 /// component (pc.recovery) without the newer commits. Never done to a Primary node — mariadbd
 /// itself is asked, right before — and self-repair leaves it down until the round starts it again.
 /// </summary>
-internal sealed class FenceCommand(LocalObserver observer, MariaDbConnector mariadb, IServiceControl service, RepairState state, CommandGate gate, TimeProvider time)
+internal sealed class FenceCommand(LocalObserver observer, MariaDbConnector mariadb, PeerProbe peers, IServiceControl service, RepairState state, CommandGate gate, TimeProvider time)
 {
     private static readonly TimeSpan CleanStopLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(30);
@@ -38,7 +38,14 @@ internal sealed class FenceCommand(LocalObserver observer, MariaDbConnector mari
         }
         catch (MySqlException ex)
         {
-            return gate.Refuse(command, $"cannot confirm this node is outside the Primary Component (SQL: {ex.Message}): not stopping it");
+            // Not answering SQL: starting (waiting for a Primary Component to join) or hung; it serves nobody.
+            // It could only be Primary together with peers, and neither they nor the collector report one.
+            if (gate.Advice!.PrimaryElsewhere || await peers.PrimaryPeersAsync(cancellationToken) is { Count: > 0 })
+            {
+                return gate.Refuse(command, $"mariadbd does not answer SQL ({ex.Message}) and a peer reports Primary: it may be part of it; not stopping it");
+            }
+
+            status = "not answering SQL";
         }
 
         if (status == "Primary")

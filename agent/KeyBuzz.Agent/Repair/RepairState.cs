@@ -57,7 +57,8 @@ internal sealed class RepairState(TimeProvider time)
                 return null;
             }
 
-            return new AdviceView(a.PrimaryElsewhere, a.PrimaryStateUuid, [.. a.PrimaryNodes], a.SelfEvicted, a.Maintenance, a.ActiveRound, a.AutomaticActionsStopped);
+            return new AdviceView(a.PrimaryElsewhere, a.PrimaryStateUuid, [.. a.PrimaryNodes], a.SelfEvicted, a.Maintenance, a.ActiveRound, a.AutomaticActionsStopped,
+                DateTimeOffset.FromUnixTimeMilliseconds(a.IssuedAtUnixMs));
         }
     }
 

@@ -185,11 +185,12 @@ internal sealed class RecoveryCoordinator(
         var settings = new RoundSettings(TimeSpan.FromSeconds(o.OutageConfirmSeconds), GrantTtl, TimeSpan.FromSeconds(o.SyncedTimeoutSeconds), autoAllowed, o.MaxGrantsPerRound);
         var facts = RoundFactsBuilder.Build(view, clusterEvidence, now, _noPrimarySince.TryGetValue(view.Name, out var since) ? since : null);
         var step = RoundMachine.Step(round, decision, facts, settings, round is null ? rounds.NextId() : 0, NewId);
-        actions.Apply(round, step, "coordinator");
         if (step.Round is { } current)
         {
-            Track(current);
+            Track(current); // agents learn of the round with the next advice, as early as possible
         }
+
+        actions.Apply(round, step, "coordinator");
     }
 
     private BootstrapDecision Decide(ClusterView view, RecoveryRound? round) =>

@@ -1,0 +1,250 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Net.Client;
+using KeyBuzz.Contracts.V1;
+
+namespace KeyBuzz.Integration.Tests.Lab;
+
+/// <summary>
+/// The whole system on this machine: a real 3-node Galera cluster, the collector and one
+/// published (native AOT) agent per node, in its own directory on its own loopback addresses.
+/// The tests' fixture (KeyBuzzLab) and the chaos runner both drive it.
+/// </summary>
+public class LabSystem(string directory, string ipBase)
+{
+    private readonly Dictionary<int, ManagedProcess> _agents = [];
+    private ManagedProcess? _collector;
+    private GrpcChannel? _channel;
+
+    internal LabCluster Cluster { get; } = new(directory, ipBase);
+
+    internal string CollectorUrl { get; private set; } = string.Empty;
+
+    /// <summary>The collector's HTTP API, /metrics and health probes.</summary>
+    internal string HttpUrl { get; private set; } = string.Empty;
+
+    /// <summary>The collector pushes alerts here; AlertmanagerTests starts a real Alertmanager on it.</summary>
+    internal int AlertmanagerPort { get; private set; }
+
+    internal string CollectorDataDirectory => Path.Combine(Cluster.Directory, "collector");
+
+    internal string TokensFile => Path.Combine(Cluster.Directory, "tokens.json");
+
+    internal string AdminToken { get; private set; } = string.Empty;
+
+    internal string ReadOnlyToken { get; private set; } = string.Empty;
+
+    /// <summary>Runs `kb-collector tokens …` (the real binary) and returns the printed token.</summary>
+    internal async Task<string> TokenAsync(params string[] args)
+    {
+        var (code, output, error) = await Tool.RunAsync(RepoPaths.Binary("collector/kb-collector"), ["tokens", "--file", TokensFile, .. args]);
+        return code == 0 ? output.Trim() : throw new InvalidOperationException($"kb-collector tokens {string.Join(' ', args)} failed: {error}");
+    }
+
+    private async Task CreateTokensAsync()
+    {
+        AdminToken = await TokenAsync("add-operator", "test-admin", "--role", "admin");
+        ReadOnlyToken = await TokenAsync("add-operator", "test-viewer", "--role", "readonly");
+        for (var node = 1; node <= 3; node++)
+        {
+            var dir = Path.Combine(Cluster.Directory, $"agent{node}");
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, "token"), await TokenAsync("add-agent", Cluster.ClusterName, $"node{node}"));
+        }
+    }
+
+    internal Operations.OperationsClient Operations => new(_channel!);
+
+    /// <summary>A fresh cluster (its directory destroyed first), the collector, the agents; returns once all are Synced.</summary>
+    public async Task StartAsync()
+    {
+        if (Environment.UserName != "root")
+        {
+            throw new InvalidOperationException("the lab tests start mariadbd as user mysql and need root: run tests/run.sh as root");
+        }
+
+        _ = RepoPaths.Binary("agent/kb-agent");
+        _ = RepoPaths.Binary("collector/kb-collector");
+        await Cluster.RunAsync("destroy");
+        await Cluster.RunAsync("up");
+        CollectorUrl = $"http://127.0.0.1:{FreePort()}";
+        HttpUrl = $"http://127.0.0.1:{FreePort()}";
+        AlertmanagerPort = FreePort();
+        await CreateTokensAsync();
+        _channel = GrpcChannel.ForAddress(CollectorUrl, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", "Bearer " + AdminToken);
+                return Task.CompletedTask;
+            })),
+            UnsafeUseInsecureChannelCallCredentials = true, // loopback h2c in the lab
+        });
+        StartCollector();
+        for (var node = 1; node <= 3; node++)
+        {
+            StartAgent(node);
+        }
+
+        await WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task StopAsync()
+    {
+        foreach (var agent in _agents.Values)
+        {
+            await agent.StopAsync();
+            agent.Dispose();
+        }
+
+        if (_collector is not null)
+        {
+            await _collector.StopAsync();
+            _collector.Dispose();
+        }
+
+        _channel?.Dispose();
+        await Cluster.RunAsync("down");
+    }
+
+    /// <param name="extra">Environment added for this start only (e.g. a fault-injection crash point).</param>
+    internal ManagedProcess StartCollector(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        _collector?.Dispose();
+        var environment = new Dictionary<string, string>
+        {
+            ["KEYBUZZ_Collector__ListenUrl"] = CollectorUrl,
+            ["KEYBUZZ_Collector__HttpListenUrl"] = HttpUrl,
+            ["KEYBUZZ_Alerts__Alertmanager__Urls__0"] = $"http://127.0.0.1:{AlertmanagerPort}",
+            ["KEYBUZZ_Alerts__Alertmanager__ResendSeconds"] = "2",
+            ["KEYBUZZ_Alerts__Rules__GaleraClusterShrunk__ForSeconds"] = "2",
+            ["KEYBUZZ_Alerts__Rules__ProxySQLConfigDrift__ForSeconds"] = "2",
+            ["KEYBUZZ_Collector__DataDirectory"] = CollectorDataDirectory,
+            ["KEYBUZZ_Auth__TokensFile"] = TokensFile,
+            ["KEYBUZZ_Recovery__OutageConfirmSeconds"] = "3",
+            // Every scenario is an outage of its own: the per-window circuit breaker is unit-tested.
+            ["KEYBUZZ_Recovery__MaxAutoBootstraps"] = "100",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        _collector = ManagedProcess.Start(RepoPaths.Binary("collector/kb-collector"), [], environment, Path.Combine(Cluster.Directory, "collector", "stdout.log"));
+        return _collector;
+    }
+
+    internal ManagedProcess Collector => _collector ?? throw new InvalidOperationException("collector not started");
+
+    internal ManagedProcess Agent(int node) => _agents[node];
+
+    internal ManagedProcess StartAgent(int node)
+    {
+        if (_agents.Remove(node, out var old))
+        {
+            old.Dispose();
+        }
+
+        var dir = Path.Combine(Cluster.Directory, $"agent{node}");
+        Directory.CreateDirectory(dir);
+        var config = Path.Combine(dir, "agent.json");
+        File.WriteAllText(config, $$"""
+            {
+              "Agent": { "NodeName": "node{{node}}", "ClusterName": "{{Cluster.ClusterName}}", "CollectorUrl": "{{CollectorUrl}}",
+                         "StateDirectory": "{{dir}}", "ReconnectMaxMs": 1000, "TokenFile": "{{Path.Combine(dir, "token")}}" },
+              "Galera": { "Host": "{{Cluster.Address(node)}}", "Port": 3306, "User": "kbmon", "Password": "kbmon-lab",
+                          "DataDirectory": "{{Cluster.DataDirectory(node)}}", "PidFile": "{{Cluster.PidFile(node)}}",
+                          "ConfigFragmentPath": "{{Cluster.ConfigFragment(node)}}",
+                          "NodeProviderOptions": "gmcast.listen_addr=tcp://{{Cluster.Address(node)}}:4567;ist.recv_addr={{Cluster.Address(node)}}:4568" },
+              "Repair": { "ServiceControl": "process", "DefaultsFile": "{{Cluster.DefaultsFile(node)}}",
+                          "PeerAddresses": [ {{string.Join(", ", Enumerable.Range(1, 3).Where(n => n != node).Select(n => $"\"{Cluster.Address(n)}:3306\""))}} ],
+                          "BackoffSeconds": 2, "MaxRestarts": 3 }
+            }
+            """);
+        var agent = ManagedProcess.Start(RepoPaths.Binary("agent/kb-agent"), ["--config", config], new Dictionary<string, string>(), Path.Combine(dir, "stdout.log"));
+        _agents[node] = agent;
+        return agent;
+    }
+
+    internal async Task<StatusReply> StatusAsync() =>
+        await Operations.GetStatusAsync(new StatusRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
+
+    internal static NodeStatus? Node(StatusReply status, string name) =>
+        status.Clusters.SelectMany(c => c.Nodes).FirstOrDefault(n => n.Name == name);
+
+    internal Task WaitForAllSyncedAsync(TimeSpan timeout) =>
+        Poll.UntilAsync(
+            async () =>
+            {
+                var status = await StatusAsync();
+                var nodes = status.Clusters.SelectMany(c => c.Nodes).ToList();
+                return nodes.Count == 3 && nodes.All(n => n.Reporting && n.MariadbRunning && n.LocalState == "Synced" && n.ClusterSize == 3);
+            },
+            timeout,
+            "all 3 nodes Synced in the collector's view");
+
+    internal Task StopAgentAsync(int node) => Agent(node).StopAsync();
+
+    internal async Task<RecoveryHistory> RoundsAsync() =>
+        await Operations.GetRecoveryHistoryAsync(new RecoveryHistoryRequest { Limit = 100 }, deadline: DateTime.UtcNow.AddSeconds(10));
+
+    internal async Task<ulong> LastRoundIdAsync() => (await RoundsAsync()).Rounds.Select(r => r.Id).DefaultIfEmpty(0UL).Max();
+
+    internal async Task<BootstrapPlan> PlanAsync() =>
+        await Operations.GetBootstrapPlanAsync(new ClusterRequest { Cluster = Cluster.ClusterName }, deadline: DateTime.UtcNow.AddSeconds(10));
+
+    internal async Task SetMaintenanceAsync(int node, bool on) =>
+        await Operations.SetMaintenanceAsync(new MaintenanceRequest { Cluster = Cluster.ClusterName, Node = $"node{node}", On = on, Reason = "integration test" }, deadline: DateTime.UtcNow.AddSeconds(10));
+
+    /// <summary>
+    /// Brings the lab back to 3 Synced nodes after a scenario (or a failed one): heal, end
+    /// maintenance, restart dead agents, start down nodes, then wait.
+    /// </summary>
+    internal async Task EnsureHealthyAsync()
+    {
+        await Cluster.RunAsync("heal");
+        for (var node = 1; node <= 3; node++)
+        {
+            if (Agent(node).HasExited)
+            {
+                StartAgent(node);
+            }
+
+            await SetMaintenanceAsync(node, false);
+        }
+
+        try
+        {
+            await WaitForAllSyncedAsync(TimeSpan.FromSeconds(10));
+            return;
+        }
+        catch (TimeoutException)
+        {
+            // Self-repair and the coordinator take it from here.
+        }
+
+        await WaitForAllSyncedAsync(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>
+    /// Healthy and quiet: all Synced and no critical alert pending or firing (a pending one, e.g.
+    /// writes on two nodes after the previous test's failover, fires a few seconds later). Drills and
+    /// rolling applies refuse to start while one fires.
+    /// </summary>
+    internal async Task EnsureQuietAsync()
+    {
+        await EnsureHealthyAsync();
+        await Poll.UntilAsync(
+            async () => (await Operations.GetAlertsAsync(new AlertsRequest { Cluster = Cluster.ClusterName }, deadline: DateTime.UtcNow.AddSeconds(5))).Alerts
+                .All(a => a.Severity != "critical"),
+            TimeSpan.FromSeconds(60), "no critical alert pending or firing on the lab cluster");
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using KeyBuzz.Chaos;
+
+// kb-chaos RUNS SEED: see tests/chaos/run.sh.
+if (args.Length != 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var runs) || runs < 1 ||
+    !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+{
+    Console.Error.WriteLine("usage: kb-chaos RUNS SEED   (RUNS >= 1, SEED a non-negative whole number)");
+    return 2;
+}
+
+if (Environment.UserName != "root")
+{
+    Console.Error.WriteLine("kb-chaos: run as root (tests/chaos/run.sh): the lab starts mariadbd as user mysql and uses iptables");
+    return 2;
+}
+
+var lab = new ChaosLab();
+Console.WriteLine($"chaos: {runs} run(s), seed {seed}; lab in {lab.Cluster.Directory} on {lab.Cluster.Address(1)}-3");
+await lab.StartAsync();
+var passed = 0;
+var failed = new List<string>();
+try
+{
+    for (var run = 1; run <= runs; run++)
+    {
+        var runSeed = seed + run - 1;
+        var result = await new ChaosRun(lab, runSeed).ExecuteAsync();
+        Console.WriteLine($"run {run} (seed {runSeed}): {(result.Violations.Count == 0 ? "ok" : "VIOLATION")}: {result.Faults} → {result.Outcome}");
+        foreach (var violation in result.Violations)
+        {
+            Console.WriteLine($"    ! {violation}");
+        }
+
+        if (result.Violations.Count == 0)
+        {
+            passed++;
+        }
+        else
+        {
+            failed.Add($"seed {runSeed}");
+        }
+
+        if (result.NeedsReset)
+        {
+            await lab.ResetAsync();
+        }
+    }
+}
+finally
+{
+    await lab.StopAsync();
+}
+
+Console.WriteLine($"{passed} passed, {failed.Count} failed{(failed.Count == 0 ? string.Empty : $" (replay one: tests/chaos/run.sh 1 SEED with {string.Join(", ", failed)})")}");
+return failed.Count == 0 ? 0 : 1;
