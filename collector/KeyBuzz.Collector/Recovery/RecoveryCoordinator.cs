@@ -104,7 +104,7 @@ internal sealed class RecoveryCoordinator(
             var latest = after.Latest;
             var outcome = latest is { Id: var id } && id == fork.ComponentId
                 ? $"the component of {string.Join(", ", fork.ForkNodes)} still serves: it is now the history; {string.Join(", ", fork.NewerDataNodes)} will rejoin it (their newer commits are given up)"
-                : $"the latest history stays {latest?.Describe() ?? "unknown"} (up to seqno {latest?.Committed}); {string.Join(", ", fork.ForkNodes)} served the fork and never rejoin automatically: discard their data with an SST (move grastate.dat aside) before starting them";
+                : $"the latest history stays {latest?.Describe() ?? "unknown"} (up to seqno {latest?.Committed}); {string.Join(", ", fork.ForkNodes)} served the fork and {(fork.ForkNodes.Count == 1 ? "never rejoins" : "never rejoin")} automatically: discard {(fork.ForkNodes.Count == 1 ? "its" : "their")} data with an SST (wipe the datadir, or move grastate.dat aside) before starting {(fork.ForkNodes.Count == 1 ? "it" : "them")}";
             Diagnostics.Log.ForkResolved(logger, cluster, reason, outcome);
             return (outcome, null);
         }

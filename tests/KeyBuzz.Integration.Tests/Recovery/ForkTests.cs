@@ -55,7 +55,7 @@ public sealed class ForkTests(KeyBuzzLab lab) : IAsyncLifetime
         await lab.Cluster.RunAsync("heal");
         (code, output, var error) = await Kbctl.RunAsync(lab, "recovery", "resolve-fork", "kblab", "--reason", "node1 stopped, to be rebuilt by SST", "--confirm", "kblab");
         Assert.True(code == 0, error);
-        Assert.Contains("never rejoin automatically", output, StringComparison.Ordinal);
+        Assert.Contains("never rejoins automatically", output, StringComparison.Ordinal);
         await Poll.UntilAsync(
             async () => await lab.StatusAsync() is { } s && new[] { "node2", "node3" }.All(n => KeyBuzzLab.Node(s, n) is { ClusterStatus: "Primary", LocalState: "Synced" }),
             TimeSpan.FromSeconds(120), "node2 and node3 Primary again");
