@@ -51,8 +51,9 @@ internal sealed class StartCommand(LocalObserver observer, IDatadirProbe datadir
         }
 
         var position = evidence.Position;
+        var aside = evidence.Empty ? GrastateEditor.SetAsideOnEmptyDatadir(datadir.Root, local.Grastate, $"round{command.Round}-empty") : null;
         state.HoldDown(DateTimeOffset.MinValue, string.Empty);
-        gate.Executing(command, position is null ? "starting normally on an empty datadir (full SST)" : $"starting normally from {position}");
+        gate.Executing(command, position is null ? $"starting normally on an empty datadir (full SST){(aside is null ? string.Empty : $"; its grastate.dat claimed a position and was set aside as {aside}")}" : $"starting normally from {position}");
         state.SetStatus("starting", $"round {command.Round}: starting normally to join the Primary Component", 0);
         await service.StartAsync(position, cancellationToken);
         return CommandGate.Result(command, true, "started", position is null ? "mariadbd started normally; its empty datadir joins by SST" : $"mariadbd started normally from {position}");

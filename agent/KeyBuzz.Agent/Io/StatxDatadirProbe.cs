@@ -15,6 +15,8 @@ internal sealed partial class StatxDatadirProbe(IOptions<GaleraOptions> galera) 
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxBasicStats = 0x7ff;
 
+    public string Root => galera.Value.DataDirectory;
+
     public DatadirIdentity Identity()
     {
         var datadir = galera.Value.DataDirectory;

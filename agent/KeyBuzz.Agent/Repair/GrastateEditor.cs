@@ -42,6 +42,23 @@ internal sealed partial class GrastateEditor(CommandRunner runner)
         return backup;
     }
 
+    /// <summary>
+    /// An empty datadir joins only by a full SST: a grastate.dat that claims a position there (copied
+    /// by hand from a peer) would make Galera ask for an IST onto nothing. It is renamed aside, never deleted.
+    /// </summary>
+    public static string? SetAsideOnEmptyDatadir(string dataDirectory, KeyBuzz.Agent.Core.OnDisk.GrastateFile? grastate, string tag)
+    {
+        var path = Path.Combine(dataDirectory, "grastate.dat");
+        if (grastate is not { HasPosition: true } || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var aside = $"{path}.kb-{tag}.bak";
+        File.Move(path, aside, overwrite: true);
+        return aside;
+    }
+
     [GeneratedRegex(@"^safe_to_bootstrap:\s*(\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex SafeLine();
 }

@@ -101,6 +101,11 @@ internal sealed class RepairLoop(
             case RepairAction.Restart:
                 Spend(now);
                 Log.Restarting(logger, decision.Reason);
+                if (decision.StartPosition is null)
+                {
+                    GrastateEditor.SetAsideOnEmptyDatadir(datadir.Root, local.Grastate, "empty");
+                }
+
                 await service.StartAsync(decision.StartPosition, cancellationToken);
                 break;
             case RepairAction.Hold:

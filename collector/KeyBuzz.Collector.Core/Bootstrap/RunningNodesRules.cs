@@ -45,6 +45,23 @@ internal static class RunningNodesRules
                 candidate: candidate);
         }
 
+        var needed = context.Needed;
+        var missing = needed.Where(n => !(n.Reporting && n.MariadbRunning)).ToList();
+        var wiped = missing.Where(n => n.Reporting && context.PositionOf(n).Problem == NodePositionProblem.Empty).Select(n => n.Node).ToList();
+        if (wiped.Count > 0)
+        {
+            // A wiped member has lost its identity in the saved view: pc.recovery can never complete.
+            if (running.FirstOrDefault(n => n.Maintenance) is { } held)
+            {
+                return b.Make(DecisionKind.Refuse, "R11-maintenance",
+                    $"{Join(wiped)} {Verb(wiped.Count, "holds", "hold")} no data, so {runningNames} cannot re-form the latest Primary Component by pc.recovery, and {held.Node} is in maintenance: decide by hand", candidate: candidate);
+            }
+
+            return b.Make(DecisionKind.Fence, "R9-pc-recovery-impossible",
+                $"{Join(wiped)} {Verb(wiped.Count, "holds", "hold")} no data (wiped or re-initialised datadir), so the latest Primary Component cannot re-form by pc.recovery: stopping {runningNames} cleanly so the most advanced node can be bootstrapped from its data; {Verb(wiped.Count, "the empty one joins", "the empty ones join")} by SST",
+                fence: [.. running.Select(n => n.Node)], candidate: candidate);
+        }
+
         if (running.Any(n => !n.GvwstatePresent))
         {
             return b.Make(DecisionKind.Refuse, "R9-no-saved-view",
@@ -52,8 +69,6 @@ internal static class RunningNodesRules
                 candidate: candidate);
         }
 
-        var needed = context.Needed;
-        var missing = needed.Where(n => !(n.Reporting && n.MariadbRunning)).ToList();
         if (missing.Count == 0)
         {
             return b.Make(DecisionKind.LetPcRecovery, "R9-pc-recovery",
@@ -74,6 +89,15 @@ internal static class RunningNodesRules
         {
             return b.Make(DecisionKind.Refuse, "R11-maintenance",
                 $"{runningNames} {wait} for {Join(blocked)}, which {Verb(blocked.Count, "is", "are")} in maintenance: decide by hand", candidate: candidate);
+        }
+
+        // Started normally, a member joins on its datadir as it is: only on a fresh position of its own data.
+        var pending = missing.Where(n => context.PositionOf(n).Problem != NodePositionProblem.None).ToList();
+        if (pending.Count > 0)
+        {
+            return b.Make(DecisionKind.Wait, "R3-position-pending",
+                $"{runningNames} {wait} for {Join(pending.Select(n => n.Node))}, whose position from its datadir as it is now is not known yet ({string.Join("; ", pending.Select(n => context.PositionOf(n).Detail))})",
+                waitingFor: [.. pending.Select(n => n.Node)], candidate: candidate);
         }
 
         var start = missing.Select(n => n.Node).ToList();

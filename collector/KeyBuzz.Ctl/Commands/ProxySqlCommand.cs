@@ -31,7 +31,7 @@ internal static class ProxySqlCommand
             throw new UsageException($"{file} does not exist");
         }
 
-        var (inventory, problems) = InventoryParser.Parse(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+        var (inventory, problems) = InventoryParser.Parse(await File.ReadAllTextAsync(file), Path.GetFileName(file), requireCollector: false);
         if (inventory is null)
         {
             throw new UsageException($"{file} is invalid: {string.Join("; ", problems)}");

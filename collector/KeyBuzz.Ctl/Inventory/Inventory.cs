@@ -1,6 +1,6 @@
 namespace KeyBuzz.Ctl.Inventory;
 
-/// <summary>A validated servers.tsv: every row is usable, there is exactly one collector.</summary>
+/// <summary>A validated servers.tsv: every row is usable, at most one collector (exactly one when it was required: inventory render).</summary>
 internal sealed record Inventory(IReadOnlyList<InventoryRow> Rows, IReadOnlyList<string> Warnings)
 {
     public InventoryRow Collector => Rows.Single(r => r.Role == InventoryRow.Collector);

@@ -13,7 +13,8 @@ internal static class InventoryParser
     public static readonly string[] Required = ["hostname", "private_ip", "role", "cluster"];
     private static readonly string[] Roles = [InventoryRow.MariaDb, InventoryRow.ProxySql, InventoryRow.Collector];
 
-    public static (Inventory? Inventory, IReadOnlyList<string> Errors) Parse(string text, string fileName)
+    /// <param name="requireCollector">Rendering agent configs needs the collector row (where agents report); configuring ProxySQL does not.</param>
+    public static (Inventory? Inventory, IReadOnlyList<string> Errors) Parse(string text, string fileName, bool requireCollector = true)
     {
         var errors = new List<string>();
         var rows = new List<InventoryRow>();
@@ -58,7 +59,7 @@ internal static class InventoryParser
             return (null, errors);
         }
 
-        CheckWhole(rows, fileName, errors, out var warnings);
+        CheckWhole(rows, fileName, requireCollector, errors, out var warnings);
         return errors.Count == 0 ? (new Inventory(rows, warnings), errors) : (null, errors);
     }
 
@@ -117,7 +118,7 @@ internal static class InventoryParser
         return errors.Count == before ? new InventoryRow(number, host, ip!, role, cluster) : null;
     }
 
-    private static void CheckWhole(List<InventoryRow> rows, string fileName, List<string> errors, out List<string> warnings)
+    private static void CheckWhole(List<InventoryRow> rows, string fileName, bool requireCollector, List<string> errors, out List<string> warnings)
     {
         warnings = [];
         foreach (var dup in rows.GroupBy(r => (r.HostName, r.Role)).Where(g => g.Count() > 1))
@@ -136,7 +137,7 @@ internal static class InventoryParser
         }
 
         var collectors = rows.Where(r => r.Role == InventoryRow.Collector).ToList();
-        if (collectors.Count != 1)
+        if (collectors.Count > 1 || (collectors.Count == 0 && requireCollector))
         {
             errors.Add(collectors.Count == 0
                 ? $"{fileName}: no collector row: add one (role collector) so agents know where to report"

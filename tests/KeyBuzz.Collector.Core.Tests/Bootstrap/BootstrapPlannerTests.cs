@@ -50,6 +50,8 @@ public sealed class BootstrapPlannerTests
         // §0.5.9 / §6.8: pc.recovery reforms the component by itself, but only on the latest view.
         { "R9 all last members running: let pc.recovery work", Cluster(Waiting("node1"), Waiting("node2"), Waiting("node3")), DecisionKind.LetPcRecovery, "R9-pc-recovery", null },
         { "R9 one member still down: start it normally", Cluster(Waiting("node1"), Waiting("node2"), Down("node3", 10)), DecisionKind.StartNormally, "R9-complete-pc-recovery", null },
+ { "R9 a wiped member can never complete pc.recovery: stop the running ones to bootstrap", WithHighWater(290, Waiting("node1"), Empty("node2", grastateSeqno: 290), Down("node3", 280, history: NodeHistory.Behind)), DecisionKind.Fence, "R9-pc-recovery-impossible", null },
+        { "R9 a missing member's position not known yet: wait before starting it", Cluster(Waiting("node1"), Waiting("node2"), Stale("node3", 10)), DecisionKind.Wait, "R3-position-pending", null },
         { "R9 running without gvwstate cannot reform", Cluster(Waiting("node1", gvwstate: false), Down("node2", 10), Down("node3", 11)), DecisionKind.Refuse, "R9-no-saved-view", null },
         { "R14 stale survivor: a running node history proves behind is fenced first", WithHighWater(290, Waiting("node1", history: NodeHistory.Behind), Down("node2", 290), Down("node3", 290)), DecisionKind.Fence, "R14-fence-stale-view", null },
         { "R14 stale survivor is never completed by pc.recovery", WithHighWater(290, Waiting("node1", history: NodeHistory.Behind), Down("node2"), Down("node3")), DecisionKind.Fence, "R14-fence-stale-view", null },

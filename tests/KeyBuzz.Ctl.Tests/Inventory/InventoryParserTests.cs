@@ -54,6 +54,15 @@ public sealed class InventoryParserTests
     }
 
     [Fact]
+    public void Configuring_ProxySQL_needs_no_collector_row()
+    {
+        var text = With("mon1\t10.0.0.5\tcollector\t-\t-", "");
+
+        Assert.Null(InventoryParser.Parse(text, "servers.tsv").Inventory);
+        Assert.NotNull(InventoryParser.Parse(text, "servers.tsv", requireCollector: false).Inventory);
+    }
+
+    [Fact]
     public void Every_bad_row_is_reported_not_only_the_first()
     {
         var (_, errors) = InventoryParser.Parse(With("10.0.0.11", "x").Replace("10.0.0.12", "y", StringComparison.Ordinal), "servers.tsv");

@@ -49,6 +49,8 @@ public sealed class HumanDecisionTests(KeyBuzzLab lab) : IAsyncLifetime
             "node1 and node2 Synced after the approval");
         var round = await Scenario.WaitForRoundAsync(lab, before, r => r.Phase == "Done", TimeSpan.FromSeconds(30), "round done");
         Assert.Equal(plan.Candidate, Assert.Single(round.Grants).Node);
+        await Scenario.AssertNoForkAndNoRepeatedEventsAsync(lab, round); // the wait was recorded once, not every second
+        Assert.True(round.Events.Count < 15, string.Join(" | ", round.Events.Select(e => e.Text)));
         await Scenario.AssertNoAckedWriteLostAsync(lab, writer, [1, 2]);
 
         // The lost host comes back: its agent finds node3 crashed and a Primary Component of the same history, and rejoins it.

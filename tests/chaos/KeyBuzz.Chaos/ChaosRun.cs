@@ -13,6 +13,7 @@ internal sealed class ChaosRun(ChaosLab lab, int seed)
     private readonly Random _random = new(seed);
     private readonly List<string> _faults = [];
     private readonly List<Func<Task>> _pendingRestarts = [];
+    private readonly HashSet<int> _stoppedOnPurpose = [];
     private bool _partitioned;
 
     public async Task<RunResult> ExecuteAsync()
@@ -80,6 +81,10 @@ internal sealed class ChaosRun(ChaosLab lab, int seed)
         var node = running[_random.Next(running.Count)];
         _faults.Add($"{action} {node}");
         await lab.Cluster.RunAsync(action, $"{node}");
+        if (action == "stop")
+        {
+            _stoppedOnPurpose.Add(node); // a clean stop is an operator's: the system leaves it down, the operator starts it again
+        }
     }
 
     private async Task KillAllAsync()
@@ -177,6 +182,7 @@ internal sealed class ChaosRun(ChaosLab lab, int seed)
                 return (rounds.Count == 0 ? "recovered by self-repair" : $"recovered ({string.Join("; ", rounds.Select(Describe))})", false);
             }
 
+            await StartWhatTheOperatorStoppedAsync(nodes, rounds);
             var waiting = Asking(rounds, nodes);
             if (waiting != asking)
             {
@@ -194,6 +200,28 @@ internal sealed class ChaosRun(ChaosLab lab, int seed)
 
         var active = (await lab.RoundsAsync()).Rounds.Where(r => r.Id > before && r.Phase is not ("Done" or "Failed")).Select(r => $"round {r.Id} {r.Phase}: {r.Status}");
         return ($"stuck after {SettleLimit.TotalSeconds:0} s: {string.Join("; ", active)}", true);
+    }
+
+    /// <summary>
+    /// The operator starts again a node they stopped cleanly once the cluster serves without it and
+    /// no round is open (the system never starts a cleanly stopped node by itself outside a round).
+    /// </summary>
+    private async Task StartWhatTheOperatorStoppedAsync(List<Contracts.V1.NodeStatus> nodes, List<Contracts.V1.RecoveryRoundInfo> rounds)
+    {
+        if (rounds.Any(r => r.Phase is not ("Done" or "Failed")) || !nodes.Any(n => n.ClusterStatus == "Primary" && n.LocalState == "Synced"))
+        {
+            return;
+        }
+
+        foreach (var node in _stoppedOnPurpose.ToList())
+        {
+            if (!Runs(node) && nodes.FirstOrDefault(n => n.Name == $"node{node}") is { RepairState: "stopped" })
+            {
+                _faults.Add($"(operator starts {node})");
+                await lab.Cluster.RunAsync("start", $"{node}", "--no-wait");
+                _stoppedOnPurpose.Remove(node);
+            }
+        }
     }
 
     /// <summary>What the system asks a human now, if anything: a round waiting or failed, a node held.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using KeyBuzz.Chaos;
 
 // kb-chaos RUNS SEED: see tests/chaos/run.sh.
@@ -16,6 +17,16 @@ if (Environment.UserName != "root")
 }
 
 var lab = new ChaosLab();
+
+// Interrupted (Ctrl-C, SIGTERM): stop everything this runner started before going.
+void StopLab(PosixSignalContext context)
+{
+    Console.Error.WriteLine($"chaos: {context.Signal}: stopping the lab");
+    lab.StopAsync().GetAwaiter().GetResult();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopLab);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopLab);
 Console.WriteLine($"chaos: {runs} run(s), seed {seed}; lab in {lab.Cluster.Directory} on {lab.Cluster.Address(1)}-3");
 await lab.StartAsync();
 var passed = 0;
