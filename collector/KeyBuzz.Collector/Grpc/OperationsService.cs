@@ -210,12 +210,8 @@ internal sealed class OperationsService(
         return Task.FromResult(new MaintenanceReply { Cluster = cluster, Node = request.Node, On = request.On });
     }
 
-    public override Task<NodeActionReply> RunNodeAction(NodeActionRequest request, ServerCallContext context)
-    {
-        var proxyCluster = proxies.Clusters.Where(c => (request.Cluster.Length == 0 || c == request.Cluster) && proxies.Proxies(c).Any(p => p.Proxy == request.Node)).ToList();
-        var cluster = proxyCluster.Count == 1 ? proxyCluster[0] : ResolveCluster(request.Cluster, request.Node);
-        return nodeActions.RunAsync(cluster, request, context.CancellationToken);
-    }
+    public override Task<NodeActionReply> RunNodeAction(NodeActionRequest request, ServerCallContext context) =>
+        nodeActions.RunAsync(ResolveCluster(request.Cluster, request.Node), request, context.CancellationToken);
 
     public override Task<GaleraConfigPlan> PlanGaleraConfig(GaleraConfigRequest request, ServerCallContext context) =>
         Task.FromResult(configPlanner.Plan(ResolveCluster(request.Cluster), request.Fragment));
@@ -283,9 +279,12 @@ internal sealed class OperationsService(
             : throw new RpcException(new Status(StatusCode.InvalidArgument, known.Count == 0 ? "no cluster has reported yet" : $"several clusters are known ({string.Join(", ", known)}): name one with --cluster"));
     }
 
+    /// <summary>The cluster of a MariaDB node (known from history) or of a ProxySQL node (known from its live readings).</summary>
     private string ResolveCluster(string cluster, string node)
     {
-        var matches = history.KnownNodes().Where(k => k.Node == node && (cluster.Length == 0 || k.Cluster == cluster)).Select(k => k.Cluster).Distinct().ToList();
+        var matches = history.KnownNodes().Where(k => k.Node == node && (cluster.Length == 0 || k.Cluster == cluster)).Select(k => k.Cluster)
+            .Concat(proxies.Clusters.Where(c => (cluster.Length == 0 || c == cluster) && proxies.Proxies(c).Any(p => p.Proxy == node)))
+            .Distinct(StringComparer.Ordinal).ToList();
         return matches.Count switch
         {
             1 => matches[0],

@@ -13,11 +13,11 @@ internal sealed class AckedWriter : IAsyncDisposable
     private readonly ConcurrentQueue<long> _acked = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private readonly string[] _addresses;
+    private readonly (string Host, int Port)[] _addresses;
     private readonly long _base = DateTime.UtcNow.Ticks / 10_000 * 1000;
     private readonly int _first;
 
-    private AckedWriter(string[] addresses, int first)
+    private AckedWriter((string Host, int Port)[] addresses, int first)
     {
         _addresses = addresses;
         _first = first;
@@ -26,16 +26,27 @@ internal sealed class AckedWriter : IAsyncDisposable
 
     public IReadOnlyCollection<long> Acked => _acked.ToArray();
 
-    /// <param name="preferNode">The node written to first (the client moves on to the next one on an error).</param>
-    public static async Task<AckedWriter> StartAsync(LabCluster cluster, int preferNode = 1)
+    /// <summary>Writes where the application writes: through the ProxySQL frontends when the lab has them, else to the nodes.</summary>
+    public static async Task<AckedWriter> StartAsync(LabCluster cluster)
     {
-        await cluster.RunAsync("sql", $"{preferNode}", "CREATE TABLE IF NOT EXISTS erp.kbtest (id BIGINT PRIMARY KEY, at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))");
-        return new AckedWriter([.. Enumerable.Range(1, 3).Select(cluster.Address)], preferNode - 1);
+        await CreateTableAsync(cluster, 1);
+        return new AckedWriter([.. cluster.AppEndpoints], 0);
     }
 
-    public static string ConnectionString(string address) => new MySqlConnectionStringBuilder
+    /// <summary>Writes to the nodes directly, to <paramref name="preferNode"/> first (the client moves on to the next one on an error).</summary>
+    public static async Task<AckedWriter> StartDirectAsync(LabCluster cluster, int preferNode)
+    {
+        await CreateTableAsync(cluster, preferNode);
+        return new AckedWriter([.. Enumerable.Range(1, 3).Select(n => (cluster.Address(n), 3306))], preferNode - 1);
+    }
+
+    private static Task CreateTableAsync(LabCluster cluster, int node) =>
+        cluster.RunAsync("sql", $"{node}", "CREATE TABLE IF NOT EXISTS erp.kbtest (id BIGINT PRIMARY KEY, at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))");
+
+    public static string ConnectionString(string address, int port = 3306) => new MySqlConnectionStringBuilder
     {
         Server = address,
+        Port = (uint)port,
         UserID = "app",
         Password = "app-lab",
         Database = "erp",
@@ -92,7 +103,7 @@ internal sealed class AckedWriter : IAsyncDisposable
             {
                 if (connection is null)
                 {
-                    connection = new MySqlConnection(ConnectionString(_addresses[target]));
+                    connection = new MySqlConnection(ConnectionString(_addresses[target].Host, _addresses[target].Port));
                     await connection.OpenAsync(_stop.Token);
                 }
 

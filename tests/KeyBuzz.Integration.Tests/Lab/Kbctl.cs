@@ -4,9 +4,9 @@ namespace KeyBuzz.Integration.Tests.Lab;
 internal static class Kbctl
 {
     /// <summary>kbctl as the lab's admin operator.</summary>
-    public static Task<(int ExitCode, string Output, string Error)> RunAsync(KeyBuzzLab lab, params string[] args) =>
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(LabSystem lab, params string[] args) =>
         RunWithTokenAsync(lab, lab.AdminToken, args);
 
-    public static Task<(int ExitCode, string Output, string Error)> RunWithTokenAsync(KeyBuzzLab lab, string? token, params string[] args) =>
+    public static Task<(int ExitCode, string Output, string Error)> RunWithTokenAsync(LabSystem lab, string? token, params string[] args) =>
         Tool.RunAsync(RepoPaths.Binary("kbctl/kbctl"), ["--collector", lab.CollectorUrl, .. token is null ? Array.Empty<string>() : ["--token", token], .. args]);
 }

@@ -20,6 +20,21 @@ internal sealed class LabCluster
 
     public string ClusterName => "kblab";
 
+    /// <summary>The lab collector (host:port) kb-lab's kbctl calls record on; set once it is started.</summary>
+    public string CollectorAddress { get; set; } = string.Empty;
+
+    /// <summary>Whether this lab runs the two ProxySQL nodes (a binary exists).</summary>
+    public bool HasProxies => ProxySqlBinary.Path is not null;
+
+    /// <summary>ProxySQL node P (1 or 2): admin on :6032, MySQL frontend on :6033.</summary>
+    public string ProxyAddress(int proxy) => $"{IpBase}2{proxy}";
+
+    public string ProxyPidFile(int proxy) => Path.Combine(Directory, "run", $"proxy{proxy}.pid");
+
+    /// <summary>Where the application connects (host, port): through the ProxySQL frontends when the lab has them, as in production.</summary>
+    public IReadOnlyList<(string Host, int Port)> AppEndpoints =>
+        HasProxies ? [(ProxyAddress(1), 6033), (ProxyAddress(2), 6033)] : [.. Enumerable.Range(1, 3).Select(n => (Address(n), 3306))];
+
     public string Address(int node) => $"{IpBase}1{node}";
 
     public string DataDirectory(int node) => Path.Combine(Directory, $"node{node}", "data");
@@ -47,6 +62,15 @@ internal sealed class LabCluster
 
         info.Environment["KB_LAB_DIR"] = Directory;
         info.Environment["KB_LAB_IP_BASE"] = IpBase;
+        if (CollectorAddress.Length > 0)
+        {
+            info.Environment["KB_LAB_COLLECTOR"] = CollectorAddress;
+        }
+
+        if (ProxySqlBinary.Path is { } proxysql)
+        {
+            info.Environment["KB_PROXYSQL_BIN"] = proxysql;
+        }
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

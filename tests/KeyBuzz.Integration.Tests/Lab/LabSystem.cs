@@ -19,6 +19,11 @@ public class LabSystem(string directory, string ipBase)
 
     internal LabCluster Cluster { get; } = new(directory, ipBase);
 
+    /// <summary>The two ProxySQL nodes and their agents (present when a ProxySQL binary is).</summary>
+    internal LabProxies Proxies => _proxies ??= new LabProxies(this);
+
+    private LabProxies? _proxies;
+
     internal string CollectorUrl { get; private set; } = string.Empty;
 
     /// <summary>The collector's HTTP API, /metrics and health probes.</summary>
@@ -52,6 +57,14 @@ public class LabSystem(string directory, string ipBase)
             Directory.CreateDirectory(dir);
             await File.WriteAllTextAsync(Path.Combine(dir, "token"), await TokenAsync("add-agent", Cluster.ClusterName, $"node{node}"));
         }
+
+        if (Proxies.Present)
+        {
+            await Proxies.CreateTokensAsync();
+        }
+
+        // kb-lab's own kbctl calls (proxysql apply) use this token to record on the lab collector.
+        await File.WriteAllTextAsync(Path.Combine(Cluster.Directory, "kbctl.token"), AdminToken);
     }
 
     internal Operations.OperationsClient Operations => new(_channel!);
@@ -66,9 +79,10 @@ public class LabSystem(string directory, string ipBase)
 
         _ = RepoPaths.Binary("agent/kb-agent");
         _ = RepoPaths.Binary("collector/kb-collector");
+        CollectorUrl = $"http://127.0.0.1:{FreePort()}";
+        Cluster.CollectorAddress = CollectorUrl["http://".Length..];
         await Cluster.RunAsync("destroy");
         await Cluster.RunAsync("up");
-        CollectorUrl = $"http://127.0.0.1:{FreePort()}";
         HttpUrl = $"http://127.0.0.1:{FreePort()}";
         AlertmanagerPort = FreePort();
         await CreateTokensAsync();
@@ -88,8 +102,17 @@ public class LabSystem(string directory, string ipBase)
         }
 
         await WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
+        await Proxies.EnsureUpAsync(); // applied again now that the collector runs: it records the config
+        await WaitForProxiesAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>With ProxySQL in the lab: both proxies report and route to one and the same writer.</summary>
+    internal Task WaitForProxiesAsync(TimeSpan timeout) =>
+        Proxies.Present
+            ? Poll.UntilAsync(async () => Proxies.Agree(await StatusAsync()), timeout, "both ProxySQL nodes report and route to one writer")
+            : Task.CompletedTask;
+
+    /// <summary>Stops everything the lab started (may be called again: it then only stops what is left).</summary>
     public async Task StopAsync()
     {
         foreach (var agent in _agents.Values)
@@ -98,13 +121,17 @@ public class LabSystem(string directory, string ipBase)
             agent.Dispose();
         }
 
+        _agents.Clear();
+        await Proxies.StopAgentsAsync();
         if (_collector is not null)
         {
             await _collector.StopAsync();
             _collector.Dispose();
+            _collector = null;
         }
 
         _channel?.Dispose();
+        _channel = null;
         await Cluster.RunAsync("down");
     }
 
@@ -217,14 +244,38 @@ public class LabSystem(string directory, string ipBase)
         try
         {
             await WaitForAllSyncedAsync(TimeSpan.FromSeconds(10));
-            return;
         }
         catch (TimeoutException)
         {
             // Self-repair and the coordinator take it from here.
+            await WaitForAllSyncedAsync(TimeSpan.FromSeconds(120));
         }
 
-        await WaitForAllSyncedAsync(TimeSpan.FromSeconds(120));
+        await EnsureProxiesHealthyAsync();
+    }
+
+    /// <summary>Both proxies running, reported, out of maintenance and routing to one writer; started and applied again if not.</summary>
+    internal async Task EnsureProxiesHealthyAsync()
+    {
+        if (!Proxies.Present)
+        {
+            return;
+        }
+
+        foreach (var p in LabProxies.All)
+        {
+            await Operations.SetMaintenanceAsync(new MaintenanceRequest { Cluster = Cluster.ClusterName, Node = $"proxy{p}", On = false, Reason = "integration test" }, deadline: DateTime.UtcNow.AddSeconds(10));
+        }
+
+        try
+        {
+            await WaitForProxiesAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            await Proxies.EnsureUpAsync();
+            await WaitForProxiesAsync(TimeSpan.FromSeconds(60));
+        }
     }
 
     /// <summary>

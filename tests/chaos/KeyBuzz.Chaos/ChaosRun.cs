@@ -25,7 +25,8 @@ internal sealed class ChaosRun(ChaosLab lab, int seed)
 
         var before = await lab.LastRoundIdAsync();
         var evidence = EvidenceLog.Mark(lab);
-        await using var writer = await AckedWriter.StartAsync(lab.Cluster, _random.Next(1, 4));
+        // Through the ProxySQL frontends when the lab has them, as the ERP writes; else to a random node first.
+        await using var writer = lab.Cluster.HasProxies ? await AckedWriter.StartAsync(lab.Cluster) : await AckedWriter.StartDirectAsync(lab.Cluster, _random.Next(1, 4));
         await writer.WaitForMoreAsync(20, TimeSpan.FromSeconds(30));
         var count = _random.Next(1, 5);
         for (var i = 0; i < count; i++)
