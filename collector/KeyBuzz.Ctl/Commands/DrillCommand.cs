@@ -7,7 +7,8 @@ namespace KeyBuzz.Ctl.Commands;
 
 /// <summary>
 /// `kbctl drill mariadb-node [NODE] [--kill] --sql H:P,H:P,H:P [--through H:P] [--db-user U] --db-password-file F
-/// [--database keybuzz_drill] [--down 10s] [--rejoin-timeout 5m] [--cluster C]`, `kbctl drill health`,
+/// [--database keybuzz_drill] [--down 10s] [--rejoin-timeout 5m] [--cluster C] [--proxysql servers.tsv + the
+/// kbctl proxysql options]`, `kbctl drill health`,
 /// `kbctl drill history [--since 30d]`. Every drill result is stored as an event of kind "drill".
 /// </summary>
 internal static class DrillCommand
@@ -79,11 +80,24 @@ internal static class DrillCommand
         }
 
         var passwordFile = args.Option("--db-password-file") ?? throw new UsageException("drill mariadb-node needs --db-password-file FILE (password of --db-user, default keybuzz_drill)");
+        var proxysqlFile = proxy ? null : args.Option("--proxysql");
         var options = new DrillOptions(
             sql, through, args.Option("--db-user") ?? "keybuzz_drill",
             File.Exists(passwordFile) ? (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim() : throw new UsageException($"--db-password-file {passwordFile} does not exist"),
             args.Option("--database") ?? "keybuzz_drill", kill,
             TimeArgument.Duration(args.Option("--down") ?? "10s", "--down"), TimeArgument.Duration(args.Option("--rejoin-timeout") ?? "5m", "--rejoin-timeout"), proxy);
+        var (status, lines) = await HealthAsync(client, collector, cluster, cancellationToken);
+        if (proxysqlFile is not null)
+        {
+            var settings = await ProxySql.ProxySqlSettingsReader.ReadAsync(args, proxysqlFile, status.Name);
+            if (ProxySql.ProxySqlValidator.Validate(settings) is { Count: > 0 } invalid)
+            {
+                throw new UsageException($"--proxysql: {string.Join("; ", invalid)}");
+            }
+
+            options = options with { ProxySql = settings };
+        }
+
         args.EnsureConsumed(0);
         foreach (var address in sql.Concat(through?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []))
         {
@@ -95,7 +109,6 @@ internal static class DrillCommand
             throw new UsageException("--down must be at most 8m (the agent's hold-down is capped at 10 minutes)");
         }
 
-        var (status, lines) = await HealthAsync(client, collector, cluster, cancellationToken);
         node ??= status.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? throw new UsageException("the cluster has no node");
         var known = proxy ? status.Proxies.Select(p => p.Name).ToList() : status.Nodes.Select(n => n.Name).ToList();
         if (!known.Contains(node))

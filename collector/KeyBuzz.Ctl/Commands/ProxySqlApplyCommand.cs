@@ -65,7 +65,8 @@ internal static class ProxySqlApplyCommand
             }
 
             var plans = before.Select(b => ApplyRunner.Plan(settings, b, target)).ToList();
-            foreach (var line in sessions.Zip(plans, (s, p) => ApplyRunner.Describe(s.Name, p)).SelectMany(l => l))
+            foreach (var line in sessions.Zip(plans, (s, p) => ApplyRunner.Describe(s.Name, p)).SelectMany(l => l)
+                .Concat(sessions.Zip(before, (s, b) => ApplyRunner.Unverified(s.Name, settings, b)).SelectMany(l => l)))
             {
                 await output.WriteLineAsync(line);
             }

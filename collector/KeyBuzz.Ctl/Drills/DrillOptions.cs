@@ -4,6 +4,7 @@ using KeyBuzz.Ctl.Cli;
 namespace KeyBuzz.Ctl.Drills;
 
 /// <summary>How a node drill connects and how long it keeps the node away; Proxy: the drilled node is a ProxySQL node.</summary>
+/// <param name="ProxySql">The ProxySQL nodes in front (--proxysql servers.tsv and its options): a drilled writer is first moved away by a planned switchover, and back afterwards.</param>
 internal sealed record DrillOptions(
     IReadOnlyList<string> Sql,
     string? Through,
@@ -13,7 +14,8 @@ internal sealed record DrillOptions(
     bool Kill,
     TimeSpan Down,
     TimeSpan RejoinTimeout,
-    bool Proxy = false)
+    bool Proxy = false,
+    ProxySql.ProxySqlSettings? ProxySql = null)
 {
     public static (string Host, uint Port) HostPort(string address)
     {

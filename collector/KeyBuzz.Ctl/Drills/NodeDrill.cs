@@ -32,6 +32,12 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
                 return await DoneAsync(writer, name, node, null, null, "the client could not write before the drill started (check --sql/--through and the drill user)");
             }
 
+            var moved = await MoveWriterAwayAsync(cluster, node, cancellationToken);
+            if (moved is false)
+            {
+                return await DoneAsync(writer, name, node, null, null, $"{node} is the ProxySQL writer and the planned switchover before the stop failed (see above): nothing was stopped");
+            }
+
             await output.WriteLineAsync($"{Stamp(writer)} {(options.Kill ? "killing" : "stopping")} {node} (writes continue)");
             var stopAt = writer.Elapsed;
             taken = true; // from here on the node may be down: the finally block restores it whatever happens
@@ -58,6 +64,15 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             else
             {
                 problem = $"{node} not {(options.Proxy ? "routing to the writer" : "Synced")} {options.RejoinTimeout.TotalSeconds:0} s after the start";
+            }
+
+            if (moved is true && problem is null)
+            {
+                await output.WriteLineAsync($"{Stamp(writer)} planned switchover back to {node}");
+                if (await SwitchoverAsync(node, cancellationToken) != ExitCodes.Ok)
+                {
+                    problem = $"the planned switchover back to {node} failed (see above): the writer stays where it is";
+                }
             }
 
             var more = writer.AckedCount + 20;
@@ -97,6 +112,40 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
                 DrillMeasurements.LongestGap([.. acked.Select(a => a.At)]), lost, back, down, why);
         }
     }
+
+    /// <summary>
+    /// With --proxysql and the drilled node ProxySQL's writer: a planned switchover to another Synced
+    /// node first, drained, so clients see no error and no gap (a stop of the writer itself would cost
+    /// about a second and a lost connection). Null: nothing to move; true: moved; false: it failed.
+    /// </summary>
+    private async Task<bool?> MoveWriterAwayAsync(string cluster, string node, CancellationToken cancellationToken)
+    {
+        if (options.Proxy || options.ProxySql is not { } proxysql || proxysql.Backends.FirstOrDefault(b => b.Name == node) is not { Name: not null } backend)
+        {
+            return null;
+        }
+
+        var status = await _client.GetStatusAsync(new StatusRequest { Cluster = cluster }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+        var proxies = status.Clusters.SelectMany(c => c.Proxies).Where(p => p.Reporting).ToList();
+        if (proxies.Count == 0 || proxies.All(p => p.Writer != $"{backend.Host}:{backend.Port}"))
+        {
+            return null;
+        }
+
+        var target = status.Clusters.SelectMany(c => c.Nodes).Where(n => n.Name != node && n is { ClusterStatus: "Primary", LocalState: "Synced" } && proxysql.Backends.Any(b => b.Name == n.Name))
+            .Select(n => n.Name).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (target is null)
+        {
+            await output.WriteLineAsync($"  ! {node} is the ProxySQL writer and no other node is Synced to take over");
+            return false;
+        }
+
+        await output.WriteLineAsync($"  {node} is the ProxySQL writer: planned switchover to {target} first (drained), then the {(options.Kill ? "kill" : "stop")}");
+        return await SwitchoverAsync(target, cancellationToken) == ExitCodes.Ok;
+    }
+
+    private Task<int> SwitchoverAsync(string to, CancellationToken cancellationToken) =>
+        Commands.ProxySqlApplyCommand.RunAsync(options.ProxySql!, to, dryRun: false, allowFailback: false, TimeSpan.FromSeconds(30), new IndentedWriter(output), new IndentedWriter(output), cancellationToken);
 
     private async Task PrepareAsync(string table, CancellationToken cancellationToken)
     {

@@ -34,7 +34,8 @@ internal static class AdminSqlRenderer
 
         sql.Add("DELETE FROM proxysql_servers");
         sql.Add("INSERT INTO proxysql_servers (hostname, port, weight, comment) VALUES " + string.Join(", ", s.Proxies.Select(p => $"({Q(p.Host)}, 6032, 0, {Q(p.Name)})")));
-        foreach (var module in new[] { "MYSQL SERVERS", "MYSQL USERS", "MYSQL VARIABLES", "ADMIN VARIABLES", "PROXYSQL SERVERS" })
+        // Variables first (monitor credentials, sync algorithm 2), as apply does: the monitor checks the servers with them.
+        foreach (var module in new[] { "MYSQL VARIABLES", "ADMIN VARIABLES", "MYSQL SERVERS", "MYSQL USERS", "PROXYSQL SERVERS" })
         {
             sql.Add($"LOAD {module} TO RUNTIME");
             sql.Add($"SAVE {module} TO DISK");

@@ -48,7 +48,10 @@ internal static class ApplyPlanner
 
         var target = writer ?? runtime.Writer(s.WriterHostgroup);
         var desiredServers = target is null ? ServerLayout.Fresh(s) : ServerLayout.Mirrored(s, target, pinWriter: switchover || !allowFailback);
-        var serverDiff = ServerDifferences(desiredServers, runtime.Servers);
+        // A backend in the offline hostgroup (down, desynced, not Primary) is placed by ProxySQL's monitor
+        // whatever is written for it: its rows are written, but neither compared nor verified.
+        var offline = Offline(s, runtime);
+        var serverDiff = ServerDifferences([.. desiredServers.Where(r => !offline.Contains(r.Endpoint))], [.. runtime.Servers.Where(r => !offline.Contains(r.Endpoint))]);
         var hostgroupDiff = HostgroupDifferences(s, runtime.Hostgroups);
         if (serverDiff.Count + hostgroupDiff.Count > 0)
         {
@@ -75,6 +78,10 @@ internal static class ApplyPlanner
 
         return changes;
     }
+
+    /// <summary>Backends ProxySQL's monitor holds in the offline hostgroup now.</summary>
+    public static IReadOnlySet<string> Offline(ProxySqlSettings s, AdminState runtime) =>
+        runtime.Servers.Where(r => r.Hostgroup == s.OfflineHostgroup).Select(r => r.Endpoint).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The variables to hold on this proxy. admin-admin_credentials keeps every other user it lists

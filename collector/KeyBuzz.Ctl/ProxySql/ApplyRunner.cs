@@ -18,7 +18,9 @@ internal static class ApplyRunner
     {
         var known = s.Backends.Select(b => $"{b.Host}:{b.Port}").ToHashSet(StringComparer.Ordinal);
         var online = runtime.Servers.Where(r => r.Hostgroup == s.WriterHostgroup && r.Status == "ONLINE").Select(r => r.Endpoint).ToList();
-        if (runtime.Servers.Count > 0 && online.Count != 1 && !target.Switchover)
+        // No writer (e.g. a wrong monitor password took every node offline) is what apply repairs: variables
+        // load first, then the servers; several writers are a moment apply must not freeze into the config.
+        if (online.Count > 1 && !target.Switchover)
         {
             return $"{proxy} has {online.Count} ONLINE writers in hostgroup {s.WriterHostgroup} now: nothing written. Try again once it has one (kbctl status), or name the writer with switchover";
         }
@@ -28,10 +30,9 @@ internal static class ApplyRunner
             return $"{proxy}'s writer {online[0]} is not a mariadb node of the inventory: fix servers.tsv first";
         }
 
-        var offline = runtime.Servers.Where(r => r.Hostgroup == s.OfflineHostgroup).Select(r => r.Endpoint).Distinct().ToList();
-        if (offline.Count > 0)
+        if (target.Writer is { } wanted && ApplyPlanner.Offline(s, runtime).Contains(wanted))
         {
-            return $"{proxy} has {string.Join(", ", offline)} in the offline hostgroup {s.OfflineHostgroup} (down, desynced or not Primary): apply once every backend is back, so the result can be verified";
+            return $"{wanted} is in the offline hostgroup {s.OfflineHostgroup} on {proxy} (down, desynced or not Primary): it cannot be the writer now";
         }
 
         if (target.Switchover)
@@ -53,6 +54,11 @@ internal static class ApplyRunner
     public static IReadOnlyList<string> Describe(string proxy, IReadOnlyList<ModuleChange> plan) => plan.Count == 0
         ? [$"{proxy}: runtime already matches: nothing to do"]
         : [.. plan.SelectMany(c => new[] { $"{proxy}: {c.Module}: {c.Differences.Count} difference(s)" }.Concat(c.Differences.Select(d => $"    {d}")))];
+
+    /// <summary>What apply cannot verify on this proxy now, in words (empty when everything can be).</summary>
+    public static IReadOnlyList<string> Unverified(string proxy, ProxySqlSettings s, AdminState runtime) =>
+        [.. ApplyPlanner.Offline(s, runtime).Order(StringComparer.Ordinal).Select(e =>
+            $"{proxy}: {e} is in the offline hostgroup {s.OfflineHostgroup} (down, desynced or not Primary): written as a standby, ProxySQL's monitor places it when it is back (not verified)")];
 
     /// <summary>Runs the plan; never throws: a failure comes back with the state the proxy was left in.</summary>
     public static async Task<(IReadOnlyList<string> Lines, string? Error)> ExecuteAsync(AdminSession proxy, ProxySqlSettings s, IReadOnlyList<ModuleChange> plan, ApplyTarget target, CancellationToken cancellationToken)

@@ -71,6 +71,30 @@ public sealed class ApplyPlannerTests
     }
 
     [Fact]
+    public void After_a_failover_with_the_old_writer_still_down_apply_pins_the_new_writer_and_leaves_the_offline_node_to_the_monitor()
+    {
+        // The shape of the real runtime after the writer node1 was killed (capture writer-killed): node1 only in the
+        // offline hostgroup, node2 the writer at its own weight, node3 a standby.
+        var killed = Converged("127.0.0.11:3306") with
+        {
+            Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.12:3306", pinWriter: false).Where(r => r.Endpoint != "127.0.0.11:3306"), new ServerRow(9999, "127.0.0.11", 3306, "SHUNNED", 1000, 1000, 0, "node1 preferred writer")],
+        };
+        Assert.Equal(
+            CaptureTsv.Rows("writer-killed", "runtime_mysql_servers").Select(r => $"{r["hostgroup_id"]} {r["hostname"]} {r["status"]}").Order(),
+            killed.Servers.Select(r => $"{r.Hostgroup} {r.Host} {r.Status}").Order());
+        Assert.Null(ApplyRunner.Refusal("proxy1", Settings, killed, new ApplyTarget(null, false, false)));
+
+        var change = Assert.Single(ApplyPlanner.Plan(Settings, killed));
+        Assert.Contains("(10, '127.0.0.12', 3306, 'ONLINE', 1100", change.Statements[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(change.Differences, d => d.Contains("127.0.0.11", StringComparison.Ordinal));
+        Assert.Contains("not verified", Assert.Single(ApplyRunner.Unverified("proxy1", Settings, killed)), StringComparison.Ordinal);
+        // Once pinned, the same runtime needs nothing more while node1 is away.
+        var pinned = killed with { Servers = [.. killed.Servers.Select(r => r.Endpoint == "127.0.0.12:3306" && r.Hostgroup == 10 ? r with { Weight = 1100 } : r)] };
+        Assert.Empty(ApplyPlanner.Plan(Settings, pinned));
+        Assert.Contains("cannot be the writer", ApplyRunner.Refusal("proxy1", Settings, killed, new ApplyTarget("127.0.0.11:3306", true, false)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Allow_failback_keeps_the_configured_weights_so_ProxySQL_fails_back_by_itself()
     {
         var afterFailover = Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.12:3306", pinWriter: false)] };
@@ -113,6 +137,7 @@ public sealed class ApplyPlannerTests
         { "switchover with sync algorithm 1", "admin-cluster_mysql_servers_sync_algorithm=1" },
         { "switchover to a node not in the inventory", "is not ONLINE in hostgroup 20 or 10" },
         { "apply with three ONLINE writers", "has 3 ONLINE writers in hostgroup 10 now: nothing written" },
+        { "apply on a proxy left without a writer (wrong monitor password)", null },
     };
 
     private static readonly Dictionary<string, (AdminState State, ApplyTarget Target)> RefusalCases = new()
@@ -122,6 +147,7 @@ public sealed class ApplyPlannerTests
         ["switchover with sync algorithm 1"] = (Converged("127.0.0.11:3306", (n, v) => n == "admin-cluster_mysql_servers_sync_algorithm" ? "1" : v), new ApplyTarget("127.0.0.12:3306", true, false)),
         ["switchover to a node not in the inventory"] = (Converged("127.0.0.11:3306"), new ApplyTarget("127.0.0.99:3306", true, false)),
         ["apply with three ONLINE writers"] = (Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.11:3306").Select(r => r with { Status = "ONLINE" })] }, new ApplyTarget(null, false, false)),
+        ["apply on a proxy left without a writer (wrong monitor password)"] = (Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.11:3306").Select(r => r with { Hostgroup = 9999, Status = "ONLINE" }).DistinctBy(r => r.Endpoint)] }, new ApplyTarget(null, false, false)),
     };
 
     [Theory]

@@ -38,8 +38,14 @@ public sealed class ProxySqlCommandTests : IDisposable
         var sql = await File.ReadAllTextAsync(Path.Combine(outDir, "proxysql-admin.sql"));
         Assert.Contains("(10, '10.0.0.12', 3306, 1000, 1000, 0, 'db2 preferred writer')", sql, StringComparison.Ordinal);
         Assert.Contains("'app-secret'", sql, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(outDir, "proxysql.cnf")));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(outDir, "proxysql.cnf")));
+        foreach (var proxy in new[] { "proxy1", "proxy2" })
+        {
+            var cnf = Path.Combine(outDir, $"proxysql-{proxy}.cnf");
+            Assert.True(File.Exists(cnf), cnf);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(cnf));
+        }
+
+        Assert.Contains("interfaces=\"10.0.0.22:6033\"", await File.ReadAllTextAsync(Path.Combine(outDir, "proxysql-proxy2.cnf")), StringComparison.Ordinal);
     }
 
     [Fact]

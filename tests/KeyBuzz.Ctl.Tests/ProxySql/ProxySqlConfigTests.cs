@@ -99,7 +99,7 @@ public sealed class ProxySqlConfigTests
     [Fact]
     public void Cnf_carries_the_same_configuration_without_prefixes()
     {
-        var cnf = CnfRenderer.Render(Defaults);
+        var cnf = CnfRenderer.Render(Defaults, "10.0.0.21");
 
         Assert.Contains("    monitor_galera_healthcheck_interval=\"1000\"", cnf, StringComparison.Ordinal);
         Assert.Contains("    cluster_mysql_servers_sync_algorithm=\"2\"", cnf, StringComparison.Ordinal);
@@ -108,5 +108,8 @@ public sealed class ProxySqlConfigTests
         Assert.Contains("max_writers=1, writer_is_also_reader=0", cnf, StringComparison.Ordinal);
         Assert.Contains("default_hostgroup=10, transaction_persistent=1", cnf, StringComparison.Ordinal);
         Assert.DoesNotContain("mysql-monitor", cnf, StringComparison.Ordinal);
+        Assert.Contains("    mysql_ifaces=\"10.0.0.21:6032\"", cnf, StringComparison.Ordinal);
+        Assert.Contains("    interfaces=\"10.0.0.21:6033\"", cnf, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0.0.0:6032", cnf, StringComparison.Ordinal);
     }
 }

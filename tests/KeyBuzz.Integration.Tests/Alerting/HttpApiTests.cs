@@ -92,7 +92,7 @@ public sealed class HttpApiTests(KeyBuzzLab lab)
         }
 
         Assert.Contains("keybuzz_collector_readings_stored_total", body, StringComparison.Ordinal);
-        Assert.Contains("keybuzz_collector_agent_streams 3", body, StringComparison.Ordinal);
+        Assert.Contains($"keybuzz_collector_agent_streams {3 + (lab.Cluster.HasProxies ? LabProxies.All.Length : 0)}", body, StringComparison.Ordinal);
         Assert.Contains("keybuzz_collector_litedb_write_seconds_bucket", body, StringComparison.Ordinal);
 
         var file = Path.Combine(lab.Cluster.Directory, "metrics.txt");

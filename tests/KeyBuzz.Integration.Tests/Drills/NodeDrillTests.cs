@@ -19,6 +19,28 @@ public sealed partial class NodeDrillTests(KeyBuzzLab lab) : IAsyncLifetime
         return await Kbctl.RunAsync(lab, ["drill", "mariadb-node", .. extra, "--sql", sql, "--db-user", "app", "--db-password-file", password, "--database", "erp", "--down", "3s"]);
     }
 
+    [SkippableFact]
+    public async Task Proxysql_node_drill_kills_one_real_proxy_the_client_fails_over_and_the_proxy_comes_back()
+    {
+        Skip.If(!lab.Cluster.HasProxies, ProxySqlBinary.SkipReason);
+        using var dir = new TempDir();
+        var password = Path.Combine(dir.Path, "app.password");
+        await File.WriteAllTextAsync(password, "app-lab\n");
+        var sql = string.Join(',', Enumerable.Range(1, 3).Select(n => $"{lab.Cluster.Address(n)}:3306"));
+        var through = $"{lab.Cluster.ProxyAddress(1)}:6033,{lab.Cluster.ProxyAddress(2)}:6033";
+        var pid = File.ReadAllText(lab.Cluster.ProxyPidFile(1)).Trim();
+
+        var (code, output, error) = await Kbctl.RunAsync(lab, "drill", "proxysql-node", "proxy1", "--kill", "--through", through, "--sql", sql,
+            "--db-user", "app", "--db-password-file", password, "--database", "erp", "--down", "3s");
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("PASSED: proxysql-node --kill proxy1", output, StringComparison.Ordinal);
+        Assert.Contains("0 acknowledged writes lost", output, StringComparison.Ordinal);
+        Assert.Matches(@"back routing after start  \d+\.\d\d s", output);
+        Assert.NotEqual(pid, File.ReadAllText(lab.Cluster.ProxyPidFile(1)).Trim()); // a new ProxySQL process, started by its agent
+        Assert.Contains("executing: kill proxysql", lab.Proxies.Agent(1).ReadLog(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Clean_stop_of_a_standby_loses_no_acknowledged_write_and_the_node_comes_back()
     {

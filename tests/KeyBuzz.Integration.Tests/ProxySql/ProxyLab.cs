@@ -46,6 +46,25 @@ internal static class ProxyLab
         (await lab.Operations.GetAlertsAsync(new AlertsRequest { Cluster = lab.Cluster.ClusterName }, deadline: DateTime.UtcNow.AddSeconds(5))).Alerts
             .FirstOrDefault(a => a.Name == rule && a.State == "firing" && (node is null || a.Node == node));
 
+    /// <summary>kbctl proxysql switchover NODE with the lab's inventory and secrets, then EXTRA.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> SwitchoverAsync(KeyBuzzLab lab, string node, params string[] extra) =>
+        await Kbctl.RunAsync(lab, ["proxysql", "switchover", node, .. await lab.Proxies.KbctlArgumentsAsync(), .. extra]);
+
+    /// <summary>Both proxies route to <paramref name="endpoint"/>, for 3 s in a row.</summary>
+    public static async Task WaitForWriterAsync(KeyBuzzLab lab, string endpoint, TimeSpan timeout)
+    {
+        DateTime? since = null;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var status = await lab.StatusAsync();
+                var both = lab.Proxies.Agree(status) && Proxy(status, 1)!.Writer == endpoint;
+                since = both ? since ?? DateTime.UtcNow : null;
+                return since is { } s && DateTime.UtcNow - s >= TimeSpan.FromSeconds(3);
+            },
+            timeout, $"both proxies route to {endpoint}");
+    }
+
     /// <summary>kbctl proxysql ACTION with the lab's inventory and secrets, then EXTRA.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> KbctlAsync(KeyBuzzLab lab, string action, params string[] extra) =>
         await Kbctl.RunAsync(lab, ["proxysql", action, .. await lab.Proxies.KbctlArgumentsAsync(), .. extra]);
