@@ -18,6 +18,17 @@ missing=(); for p in lintian dpkg-dev binutils; do dpkg-query -W -f='${Status}' 
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 packaging/deb/build.sh
 
+# ProxySQL is not packaged for Debian: $KB_PROXYSQL_BIN, else proxysql on PATH, else the project's copy in
+# ../shared/bin. Exported so kb-lab and the tests use the same one; without any, ProxySQL tests report as skipped.
+proxysql=${KB_PROXYSQL_BIN:-$(command -v proxysql || true)}
+[ -n "$proxysql" ] || [ ! -x ../shared/bin/proxysql ] || proxysql=$(readlink -f ../shared/bin/proxysql)
+if [ -n "$proxysql" ] && [ -x "$proxysql" ]; then
+  export KB_PROXYSQL_BIN=$proxysql
+  echo "tests/run.sh: ProxySQL $("$proxysql" --version 2>&1 | sed -n 's/.*ProxySQL version \([^,]*\).*/\1/p') from $proxysql: the lab runs two ProxySQL nodes"
+else
+  echo "tests/run.sh: no ProxySQL binary (KB_PROXYSQL_BIN, PATH, ../shared/bin/proxysql): the ProxySQL tests will be reported as skipped"
+fi
+
 log=$(mktemp)
 status=0
 dotnet test KeyBuzz.Agents.sln --nologo 2>&1 | tee "$log" || status=$?

@@ -22,7 +22,7 @@ public sealed class ProxySqlOptions
 
     public string PidFile { get; set; } = string.Empty;
 
-    /// <summary>process mode: the program and arguments that start ProxySQL again (never with --initial: it would drop the applied config).</summary>
+    /// <summary>process mode: the program and arguments that start ProxySQL again (never with --initial: it would drop the applied config); its output is appended to LogPath.</summary>
     public string[] StartCommand { get; set; } = [];
 
     /// <summary>ProxySQL's log (e.g. /var/lib/proxysql/proxysql.log), read for "too many writers" lines; empty: not read.</summary>

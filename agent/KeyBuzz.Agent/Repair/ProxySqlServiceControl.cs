@@ -51,8 +51,10 @@ internal sealed class ProxySqlServiceControl(CommandRunner runner, IOptions<Prox
             return; // already running
         }
 
-        // setsid: ProxySQL outlives the agent; $! is its pid.
-        var (code, output) = await runner.RunAsync("/bin/sh", ["-c", "setsid \"$@\" >/dev/null 2>&1 </dev/null & echo $!", "sh", .. o.StartCommand], TimeSpan.FromSeconds(30), cancellationToken);
+        // setsid: ProxySQL outlives the agent; $! is its pid. Run in the foreground (-f), ProxySQL logs to its
+        // output: appended to LogPath, so the log the agent reads goes on after a restart.
+        var log = string.IsNullOrEmpty(o.LogPath) ? "/dev/null" : o.LogPath;
+        var (code, output) = await runner.RunAsync("/bin/sh", ["-c", "log=$1; shift; setsid \"$@\" >>\"$log\" 2>&1 </dev/null & echo $!", "sh", log, .. o.StartCommand], TimeSpan.FromSeconds(30), cancellationToken);
         if (code != 0 || !int.TryParse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var started))
         {
             throw new IOException($"could not start proxysql (exit {code}): {output.Trim()}");

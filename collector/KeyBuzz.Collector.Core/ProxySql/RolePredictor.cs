@@ -48,7 +48,7 @@ public static class RolePredictor
                 : new(BackendRoute.Reader, "read_only=ON");
         }
 
-        return new(BackendRoute.Writer, "Synced, Primary, writable: a writer candidate (weight decides)");
+        return new(BackendRoute.Writer, "Synced, Primary, writable: a writer candidate, the highest weight is the writer");
     }
 
     private static bool On(NodeReading reading, string variable) =>

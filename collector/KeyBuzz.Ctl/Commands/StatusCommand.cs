@@ -123,7 +123,7 @@ internal static class StatusCommand
             }
         }
 
-        var predicted = c.Nodes.Where(n => n.ProxysqlRole.Length > 0).Select(n => $"{n.Name} {n.ProxysqlRole} ({n.ProxysqlRoleReason})").ToList();
+        var predicted = c.Nodes.Where(n => n.ProxysqlRole.Length > 0).Select(n => $"{n.Name} {Placement(n.ProxysqlRole)} ({n.ProxysqlRoleReason})").ToList();
         if (predicted.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"ProxySQL's monitor will place, from each node's own wsrep readings: {string.Join("; ", predicted)}\n");
@@ -131,6 +131,14 @@ internal static class StatusCommand
 
         return text.ToString();
     }
+
+    /// <summary>Every healthy node is a writer candidate; only the highest weight becomes the writer, so "writer" would read as several writers.</summary>
+    private static string Placement(string role) => role switch
+    {
+        "writer" => "can be writer",
+        "reader" => "reader only",
+        _ => role,
+    };
 
     private static string Problems(NodeStatus n)
     {

@@ -14,7 +14,10 @@ internal sealed record DrillMeasurements(
     IReadOnlyDictionary<string, int> LostPerAddress,
     TimeSpan? RejoinAfterStart,
     TimeSpan? DownFor,
-    string? Problem)
+    string? Problem,
+    TimeSpan? LongestWriteGapFrom = null,
+    TimeSpan? GapUntilStart = null,
+    TimeSpan? GapFromStart = null)
 {
     /// <summary>Acknowledged writes missing on the worst node (nodes that could not be read count as -1 and fail the drill).</summary>
     public int Lost => LostPerAddress.Values.DefaultIfEmpty(0).Max();
@@ -32,7 +35,14 @@ internal sealed record DrillMeasurements(
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Drill {Drill} on {Node}\n");
         text.Append(CultureInfo.InvariantCulture, $"  writes acknowledged      {Acked} (one every 50 ms)\n");
-        text.Append(CultureInfo.InvariantCulture, $"  longest write gap        {Seconds(LongestWriteGap)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  longest write gap        {Seconds(LongestWriteGap)}{(LongestWriteGapFrom is { } from ? string.Create(CultureInfo.InvariantCulture, $" (from +{from.TotalSeconds:0.00}s)") : string.Empty)}\n");
+        if (GapUntilStart is { } until && GapFromStart is { } after)
+        {
+            // The stop (and a switchover before it) and the rejoin cost differently: a joining node's view change pauses commits.
+            text.Append(CultureInfo.InvariantCulture, $"    until the start        {Seconds(until)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    from the start         {Seconds(after)} (the rejoin's view change pauses every commit)\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"  client errors            {Errors}{(ErrorSamples.Count > 0 ? $" ({string.Join(" | ", ErrorSamples)})" : string.Empty)}\n");
         text.Append(CultureInfo.InvariantCulture, $"  node down for            {(DownFor is { } d ? Seconds(d) : "-")}\n");
         text.Append(CultureInfo.InvariantCulture, $"  {(Back + " after start").PadRight(24)} {(RejoinAfterStart is { } r ? Seconds(r) : "never")}\n");
@@ -50,12 +60,20 @@ internal sealed record DrillMeasurements(
         return text.ToString();
     }
 
-    public static TimeSpan LongestGap(IReadOnlyList<TimeSpan> ackTimes)
+    public static TimeSpan LongestGap(IReadOnlyList<TimeSpan> ackTimes) => LongestGap(ackTimes, TimeSpan.MinValue, TimeSpan.MaxValue).Gap;
+
+    /// <summary>The longest pause between consecutive acknowledgements whose first lies in [from, until), and when it began.</summary>
+    public static (TimeSpan Gap, TimeSpan? From) LongestGap(IReadOnlyList<TimeSpan> ackTimes, TimeSpan from, TimeSpan until)
     {
-        var longest = TimeSpan.Zero;
+        ArgumentNullException.ThrowIfNull(ackTimes);
+        var longest = (Gap: TimeSpan.Zero, From: (TimeSpan?)null);
         for (var i = 1; i < ackTimes.Count; i++)
         {
-            longest = ackTimes[i] - ackTimes[i - 1] > longest ? ackTimes[i] - ackTimes[i - 1] : longest;
+            var gap = ackTimes[i] - ackTimes[i - 1];
+            if (ackTimes[i - 1] >= from && ackTimes[i - 1] < until && gap > longest.Gap)
+            {
+                longest = (gap, ackTimes[i - 1]);
+            }
         }
 
         return longest;

@@ -22,7 +22,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         var targets = options.Through?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. options.Sql];
         var writer = new DrillWriter([.. targets.Select(ConnectionString)], table, firstId);
         var taken = false;
-        TimeSpan? downFor = null, rejoin = null;
+        TimeSpan? downFor = null, rejoin = null, startedAt = null;
         string? problem = null;
         try
         {
@@ -52,6 +52,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             await output.WriteLineAsync($"{Stamp(writer)} {node} {stopped.Outcome}; keeping it down {options.Down.TotalSeconds:0} s");
             await Task.Delay(options.Down, cancellationToken); // the drill's chosen outage length, not a wait for a state
             var startAt = writer.Elapsed;
+            startedAt = startAt;
             var started = await ActAsync(cluster, node, "start", cancellationToken);
             downFor = writer.Elapsed - stopAt;
             await output.WriteLineAsync($"{Stamp(writer)} start {node}: {started.Outcome} {started.Message}");
@@ -64,6 +65,15 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             else
             {
                 problem = $"{node} not {(options.Proxy ? "routing to the writer" : "Synced")} {options.RejoinTimeout.TotalSeconds:0} s after the start";
+            }
+
+            if (moved is true && problem is null)
+            {
+                // Synced is not enough: ProxySQL's own monitor must have taken the node back as a healthy standby first.
+                if (!await UntilAsync(async () => await IsStandbyOnEveryProxyAsync(cluster, node, cancellationToken), TimeSpan.FromSeconds(30), cancellationToken))
+                {
+                    problem = $"{node} is Synced but not an ONLINE standby on every ProxySQL node 30 s later: no switchover back, the writer stays where it is";
+                }
             }
 
             if (moved is true && problem is null)
@@ -102,6 +112,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         {
             await w.StopAsync();
             var (acked, errors) = w.Results();
+            var times = acked.Select(a => a.At).ToList();
             var lost = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var address in options.Sql)
             {
@@ -109,7 +120,9 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             }
 
             return new DrillMeasurements(drill, n, acked.Count, errors.Count, [.. errors.Select(e => e.Message).Distinct().Take(3)],
-                DrillMeasurements.LongestGap([.. acked.Select(a => a.At)]), lost, back, down, why);
+                DrillMeasurements.LongestGap(times), lost, back, down, why, DrillMeasurements.LongestGap(times, TimeSpan.MinValue, TimeSpan.MaxValue).From,
+                startedAt is { } s ? DrillMeasurements.LongestGap(times, TimeSpan.MinValue, s).Gap : null,
+                startedAt is { } t ? DrillMeasurements.LongestGap(times, t, TimeSpan.MaxValue).Gap : null);
         }
     }
 
@@ -196,6 +209,15 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
 
         var n = status.Clusters.SelectMany(c => c.Nodes).FirstOrDefault(x => x.Name == node);
         return n is { Reporting: true, MariadbRunning: true, ClusterStatus: "Primary", LocalState: "Synced" };
+    }
+
+    /// <summary>Every reporting proxy of the cluster routes <paramref name="node"/> as an ONLINE backup writer (its monitor accepted it again).</summary>
+    private async Task<bool> IsStandbyOnEveryProxyAsync(string cluster, string node, CancellationToken cancellationToken)
+    {
+        var backend = options.ProxySql!.Backends.First(b => b.Name == node);
+        var status = await _client.GetStatusAsync(new StatusRequest { Cluster = cluster }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+        var proxies = status.Clusters.Where(c => c.Name == cluster).SelectMany(c => c.Proxies).Where(p => p.Reporting).ToList();
+        return proxies.Count > 0 && proxies.All(p => p.Backends.Any(b => b.Endpoint == $"{backend.Host}:{backend.Port}" && b.Role == "backup" && b.Status == "ONLINE"));
     }
 
     private static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, CancellationToken cancellationToken)

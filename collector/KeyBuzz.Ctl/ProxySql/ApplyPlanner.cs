@@ -48,7 +48,7 @@ internal static class ApplyPlanner
 
         var target = writer ?? runtime.Writer(s.WriterHostgroup);
         var desiredServers = target is null ? ServerLayout.Fresh(s) : ServerLayout.Mirrored(s, target, pinWriter: switchover || !allowFailback);
-        // A backend in the offline hostgroup (down, desynced, not Primary) is placed by ProxySQL's monitor
+        // A backend in the offline hostgroup or SHUNNED (down, desynced, not Primary) is placed by ProxySQL's monitor
         // whatever is written for it: its rows are written, but neither compared nor verified.
         var offline = Offline(s, runtime);
         var serverDiff = ServerDifferences([.. desiredServers.Where(r => !offline.Contains(r.Endpoint))], [.. runtime.Servers.Where(r => !offline.Contains(r.Endpoint))]);
@@ -79,9 +79,15 @@ internal static class ApplyPlanner
         return changes;
     }
 
-    /// <summary>Backends ProxySQL's monitor holds in the offline hostgroup now.</summary>
+    /// <summary>
+    /// Backends ProxySQL's monitor holds unavailable now: in the offline hostgroup, or SHUNNED outside the
+    /// writer hostgroup (right after a LOAD a down node shows as SHUNNED in the backup-writer hostgroup until
+    /// the monitor moves it to the offline one). We write SHUNNED only in the writer hostgroup (standbys), so
+    /// SHUNNED elsewhere is always ProxySQL's verdict.
+    /// </summary>
     public static IReadOnlySet<string> Offline(ProxySqlSettings s, AdminState runtime) =>
-        runtime.Servers.Where(r => r.Hostgroup == s.OfflineHostgroup).Select(r => r.Endpoint).ToHashSet(StringComparer.Ordinal);
+        runtime.Servers.Where(r => r.Hostgroup == s.OfflineHostgroup || (r.Status == "SHUNNED" && r.Hostgroup != s.WriterHostgroup))
+            .Select(r => r.Endpoint).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The variables to hold on this proxy. admin-admin_credentials keeps every other user it lists

@@ -30,9 +30,11 @@ internal static class ApplyRunner
             return $"{proxy}'s writer {online[0]} is not a mariadb node of the inventory: fix servers.tsv first";
         }
 
-        if (target.Writer is { } wanted && ApplyPlanner.Offline(s, runtime).Contains(wanted))
+        // Only a writer the operator names is refused for being unavailable: the one the proxies agree on is
+        // written as they run it, and ProxySQL's monitor keeps deciding whether it can take writes.
+        if (target.Switchover && target.Writer is { } wanted && ApplyPlanner.Offline(s, runtime).Contains(wanted))
         {
-            return $"{wanted} is in the offline hostgroup {s.OfflineHostgroup} on {proxy} (down, desynced or not Primary): it cannot be the writer now";
+            return $"{wanted} is in the offline hostgroup {s.OfflineHostgroup} or SHUNNED on {proxy} (down, desynced or not Primary): it cannot be the writer now";
         }
 
         if (target.Switchover)
@@ -58,7 +60,7 @@ internal static class ApplyRunner
     /// <summary>What apply cannot verify on this proxy now, in words (empty when everything can be).</summary>
     public static IReadOnlyList<string> Unverified(string proxy, ProxySqlSettings s, AdminState runtime) =>
         [.. ApplyPlanner.Offline(s, runtime).Order(StringComparer.Ordinal).Select(e =>
-            $"{proxy}: {e} is in the offline hostgroup {s.OfflineHostgroup} (down, desynced or not Primary): written as a standby, ProxySQL's monitor places it when it is back (not verified)")];
+            $"{proxy}: {e} is in the offline hostgroup {s.OfflineHostgroup} or SHUNNED (down, desynced or not Primary): written as a standby, ProxySQL's monitor places it when it is back (not verified)")];
 
     /// <summary>Runs the plan; never throws: a failure comes back with the state the proxy was left in.</summary>
     public static async Task<(IReadOnlyList<string> Lines, string? Error)> ExecuteAsync(AdminSession proxy, ProxySqlSettings s, IReadOnlyList<ModuleChange> plan, ApplyTarget target, CancellationToken cancellationToken)
@@ -111,6 +113,13 @@ internal static class ApplyRunner
     }
 
     /// <summary>
+    /// The writer the runtime must show after the LOAD. With --allow-failback the weights are the configured
+    /// ones, so ProxySQL may move the writer to a returning higher-weight node during the LOAD itself: any
+    /// writer it picks is then accepted (the layout around it is still compared in full).
+    /// </summary>
+    private static string? ExpectedWriter(ApplyTarget target) => target.AllowFailback && !target.Switchover ? null : target.Writer;
+
+    /// <summary>
     /// Differences of one module still present after its LOAD, polled while the Galera monitor settles
     /// the servers; a match must hold for one Galera check, so it proves the monitor accepted it.
     /// </summary>
@@ -121,7 +130,7 @@ internal static class ApplyRunner
         DateTime? matchedSince = null;
         while (true)
         {
-            var left = ApplyPlanner.Plan(s, await proxy.ReadAsync(cancellationToken), target.Writer, target.AllowFailback, target.Switchover).FirstOrDefault(c => c.Module == module);
+            var left = ApplyPlanner.Plan(s, await proxy.ReadAsync(cancellationToken), ExpectedWriter(target), target.AllowFailback, target.Switchover).FirstOrDefault(c => c.Module == module);
             if (left is null)
             {
                 matchedSince ??= DateTime.UtcNow;

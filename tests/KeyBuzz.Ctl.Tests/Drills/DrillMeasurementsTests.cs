@@ -29,6 +29,14 @@ public sealed class DrillMeasurementsTests
     }
 
     [Fact]
-    public void Longest_gap_between_acknowledgements() =>
+    public void Longest_gap_between_acknowledgements()
+    {
         Assert.Equal(TimeSpan.FromMilliseconds(900), DrillMeasurements.LongestGap([TimeSpan.FromMilliseconds(0), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(950), TimeSpan.FromMilliseconds(1000)]));
+        TimeSpan[] acks = [TimeSpan.FromMilliseconds(0), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(950), TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(1200)];
+        Assert.Equal((TimeSpan.FromMilliseconds(900), TimeSpan.FromMilliseconds(50)), DrillMeasurements.LongestGap(acks, TimeSpan.MinValue, TimeSpan.MaxValue));
+        // A gap belongs to the phase its first acknowledgement falls in.
+        Assert.Equal((TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(1000)), DrillMeasurements.LongestGap(acks, TimeSpan.FromMilliseconds(60), TimeSpan.MaxValue));
+        Assert.Equal((TimeSpan.FromMilliseconds(50), TimeSpan.Zero), DrillMeasurements.LongestGap(acks, TimeSpan.MinValue, TimeSpan.FromMilliseconds(50)));
+        Assert.Equal((TimeSpan.Zero, (TimeSpan?)null), DrillMeasurements.LongestGap([TimeSpan.Zero], TimeSpan.MinValue, TimeSpan.MaxValue));
+    }
 }

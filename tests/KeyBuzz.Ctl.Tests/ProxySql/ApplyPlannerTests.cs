@@ -95,6 +95,21 @@ public sealed class ApplyPlannerTests
     }
 
     [Fact]
+    public void Right_after_the_load_a_down_node_shunned_in_the_backup_writer_hostgroup_is_still_left_to_the_monitor()
+    {
+        // What a real ProxySQL shows just after LOAD MYSQL SERVERS with node1 down: its rows are back in the writer
+        // (SHUNNED) and backup-writer (SHUNNED) hostgroups until the monitor moves it to the offline one.
+        var pinned = Converged("127.0.0.11:3306") with
+        {
+            Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.12:3306").Select(r => r.Endpoint == "127.0.0.11:3306" ? r with { Status = "SHUNNED" } : r)],
+        };
+        Assert.Equal(["127.0.0.11:3306"], ApplyPlanner.Offline(Settings, pinned));
+        Assert.Empty(ApplyPlanner.Plan(Settings, pinned));
+        // A standby we wrote SHUNNED in the writer hostgroup only is not unavailable: its rows are still compared.
+        Assert.Empty(ApplyPlanner.Offline(Settings, Converged("127.0.0.11:3306")));
+    }
+
+    [Fact]
     public void Allow_failback_keeps_the_configured_weights_so_ProxySQL_fails_back_by_itself()
     {
         var afterFailover = Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.12:3306", pinWriter: false)] };
@@ -138,6 +153,8 @@ public sealed class ApplyPlannerTests
         { "switchover to a node not in the inventory", "is not ONLINE in hostgroup 20 or 10" },
         { "apply with three ONLINE writers", "has 3 ONLINE writers in hostgroup 10 now: nothing written" },
         { "apply on a proxy left without a writer (wrong monitor password)", null },
+        { "apply with the agreed writer shunned on this proxy", null },
+        { "switchover to a node in the offline hostgroup", "cannot be the writer now" },
     };
 
     private static readonly Dictionary<string, (AdminState State, ApplyTarget Target)> RefusalCases = new()
@@ -148,6 +165,9 @@ public sealed class ApplyPlannerTests
         ["switchover to a node not in the inventory"] = (Converged("127.0.0.11:3306"), new ApplyTarget("127.0.0.99:3306", true, false)),
         ["apply with three ONLINE writers"] = (Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.11:3306").Select(r => r with { Status = "ONLINE" })] }, new ApplyTarget(null, false, false)),
         ["apply on a proxy left without a writer (wrong monitor password)"] = (Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.11:3306").Select(r => r with { Hostgroup = 9999, Status = "ONLINE" }).DistinctBy(r => r.Endpoint)] }, new ApplyTarget(null, false, false)),
+        // The other proxy still routes to node1; this one's monitor has just shunned it: written as both run it, not refused.
+        ["apply with the agreed writer shunned on this proxy"] = (Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.12:3306").Select(r => r.Endpoint == "127.0.0.11:3306" ? r with { Status = "SHUNNED" } : r)] }, new ApplyTarget("127.0.0.11:3306", false, false)),
+        ["switchover to a node in the offline hostgroup"] = (Converged("127.0.0.11:3306") with { Servers = [.. ServerLayout.Mirrored(Settings, "127.0.0.11:3306").Select(r => r.Endpoint == "127.0.0.12:3306" ? r with { Hostgroup = 9999 } : r).DistinctBy(r => (r.Hostgroup, r.Endpoint))] }, new ApplyTarget("127.0.0.12:3306", true, false)),
     };
 
     [Theory]

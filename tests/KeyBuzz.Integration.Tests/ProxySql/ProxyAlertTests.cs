@@ -47,7 +47,7 @@ public sealed class ProxyAlertTests(KeyBuzzLab lab) : IAsyncLifetime
     {
         Skip.If(!lab.Cluster.HasProxies, ProxySqlBinary.SkipReason);
         var writer = ProxyLab.NodeOf(lab, await ProxyLab.WriterAsync(lab));
-        await using var pinned = new MySqlConnection(AckedWriter.ConnectionString(lab.Cluster.ProxyAddress(1), 6033));
+        await using var pinned = new MySqlConnection(AckedWriter.ConnectionString(lab.Cluster.ProxyAddress(1), 6033) + ";Allow User Variables=true");
         await pinned.OpenAsync();
         // A user variable disables multiplexing: this session stays on its backend for good.
         await new MySqlCommand("SET @kb_pinned = 1", pinned).ExecuteNonQueryAsync();
@@ -55,8 +55,9 @@ public sealed class ProxyAlertTests(KeyBuzzLab lab) : IAsyncLifetime
 
         var to = (writer % 3) + 1;
         var (code, output, error) = await ProxyLab.SwitchoverAsync(lab, $"node{to}", "--drain-timeout", "3s");
-        Assert.True(code == 0, error + output);
+        Assert.True(code == 1, $"exit {code}: a switchover that leaves sessions on the old writer says so by its exit code. {error}{output}");
         Assert.Contains("still use the old writer", output, StringComparison.Ordinal);
+        await ProxyLab.WaitForWriterAsync(lab, $"{lab.Cluster.Address(to)}:3306", TimeSpan.FromSeconds(10));
 
         var alert = await Poll.UntilAsync(() => ProxyLab.FiringAsync(lab, "ProxySQLSessionsOnShunnedWriter", "proxy1"), TimeSpan.FromSeconds(20), "ProxySQLSessionsOnShunnedWriter fires for proxy1");
         Assert.Contains($"{lab.Cluster.Address(writer)}:3306", alert.Summary + alert.Description, StringComparison.Ordinal);

@@ -88,6 +88,17 @@ internal sealed class ProxyClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The longest pause between two acknowledgements whose first lies in [from, until), and when it began: the gap one event caused.</summary>
+    public (TimeSpan Gap, TimeSpan From) GapStartingIn(TimeSpan from, TimeSpan until)
+    {
+        lock (_lock)
+        {
+            var times = _acked.Select(a => a.At).ToList();
+            return times.Zip(times.Skip(1), (a, b) => (Gap: b - a, From: a)).Where(g => g.From >= from && g.From < until)
+                .DefaultIfEmpty((Gap: TimeSpan.Zero, From: from)).MaxBy(g => g.Gap);
+        }
+    }
+
     public int ErrorsSince(TimeSpan since)
     {
         lock (_lock)
