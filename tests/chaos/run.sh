@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 RUNS="${1:-10}"
-SEED="${2:-$RANDOM$RANDOM}"
+SEED="${2:-$(( RANDOM * 32768 + RANDOM ))}"  # below 2^30: the runner takes an int
 [ "$(id -u)" = 0 ] || { echo "tests/chaos/run.sh: run as root (the lab starts mariadbd as user mysql and uses iptables)" >&2; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p /var/tmp/kb-lab-chaos

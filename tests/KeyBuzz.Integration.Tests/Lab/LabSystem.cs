@@ -245,7 +245,7 @@ public class LabSystem(string directory, string ipBase)
         }
     }
 
-    private static string Describe(NodeStatus n) =>
+    internal static string Describe(NodeStatus n) =>
         $"{n.Name} {(n.Reporting ? "reporting" : "silent")}, mariadbd {(n.MariadbRunning ? "running" : "down")}, {n.ClusterStatus} {n.LocalState} size {n.ClusterSize}, repair {n.RepairState} ({n.RepairReason}){(n.Maintenance ? ", in maintenance" : string.Empty)}";
 
     internal Task StopAgentAsync(int node) => Agent(node).StopAsync();

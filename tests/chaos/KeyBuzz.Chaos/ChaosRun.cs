@@ -1,3 +1,5 @@
+using Grpc.Core;
+using KeyBuzz.Contracts.V1;
 using KeyBuzz.Integration.Tests.Lab;
 
 namespace KeyBuzz.Chaos;
@@ -170,8 +172,19 @@ internal sealed class ChaosRun(ChaosLab lab, int seed)
         var askingSince = DateTimeOffset.MaxValue;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            var status = await lab.StatusAsync();
-            var rounds = (await lab.RoundsAsync()).Rounds.Where(r => r.Id > before).OrderBy(r => r.Id).ToList();
+            StatusReply status;
+            List<RecoveryRoundInfo> rounds;
+            try
+            {
+                status = await lab.StatusAsync();
+                rounds = [.. (await lab.RoundsAsync()).Rounds.Where(r => r.Id > before).OrderBy(r => r.Id)];
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                await Task.Delay(1000); // a collector restarted just now is not listening yet
+                continue;
+            }
+
             var nodes = status.Clusters.SelectMany(c => c.Nodes).ToList();
             if (status.Clusters.FirstOrDefault(c => c.Fork.Length > 0) is { } forked)
             {
@@ -200,7 +213,8 @@ internal sealed class ChaosRun(ChaosLab lab, int seed)
         }
 
         var active = (await lab.RoundsAsync()).Rounds.Where(r => r.Id > before && r.Phase is not ("Done" or "Failed")).Select(r => $"round {r.Id} {r.Phase}: {r.Status}");
-        return ($"stuck after {SettleLimit.TotalSeconds:0} s: {string.Join("; ", active)}", true);
+        var seen = (await lab.StatusAsync()).Clusters.SelectMany(c => c.Nodes).Select(LabSystem.Describe);
+        return ($"stuck after {SettleLimit.TotalSeconds:0} s: {string.Join("; ", active.Concat(seen))}", true);
     }
 
     /// <summary>
