@@ -50,6 +50,7 @@ try
         else
         {
             failed.Add($"seed {runSeed}");
+            Console.WriteLine($"    logs of this run kept in {FailureLogs.Keep(lab.Cluster.Directory, runSeed)}");
         }
 
         if (result.NeedsReset)
