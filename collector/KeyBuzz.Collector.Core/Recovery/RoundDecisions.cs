@@ -16,6 +16,10 @@ internal static class RoundDecisions
 
         switch (decision.Kind)
         {
+            case DecisionKind.NoOutage when round.Fenced.Any():
+                // pc.recovery (or a start) brought the others back: the nodes this round fenced are still its promise.
+                effects.Add(new EventEffect($"round {round.Id}: a Primary Component exists again ({string.Join(", ", facts.SyncedPrimary)}); starting the nodes this round fenced ({string.Join(", ", round.Fenced)}) once the others are Synced"));
+                return RoundPhases.StartOthers(round with { Phase = RoundPhase.StartingOthers, PhaseSince = facts.Now, Status = "Primary again; starting the fenced nodes last" }, facts, settings, newId, effects);
             case DecisionKind.NoOutage:
                 effects.Add(new EventEffect($"round {round.Id}: done: a Primary Component exists again ({string.Join(", ", facts.SyncedPrimary)}); nothing was bootstrapped in this step"));
                 return new RoundStep(round with { Phase = RoundPhase.Done, PhaseSince = facts.Now, Status = "done: the cluster has a Primary Component again" }, effects);

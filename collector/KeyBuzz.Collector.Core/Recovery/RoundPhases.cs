@@ -44,6 +44,14 @@ internal static class RoundPhases
             return StartOthers(ToStartingOthers(round, grant, facts, effects).Round!, facts, settings, newId, effects);
         }
 
+        // The agent started the bootstrap, and its own fresh reading shows no mariadbd now (stopped by someone, or
+        // it died): nothing can form. Say so now, as the Synced timeout would say it only minutes later.
+        if (grant.Accepted == true && facts.Stopped?.Contains(grant.Node) == true && facts.Now - round.PhaseSince > RoundSettings.BootstrapGone)
+        {
+            effects.Add(new EventEffect($"round {round.Id}: failed: {grant.Node} started its bootstrap but its mariadbd is not running {RoundMachine.Seconds(facts.Now - round.PhaseSince)} later; check its error log, then `kbctl bootstrap plan`"));
+            return new RoundStep(round with { Phase = RoundPhase.Failed, PhaseSince = facts.Now, Status = $"failed: {grant.Node}'s bootstrapped mariadbd is not running" }, effects);
+        }
+
         if (facts.Now - round.PhaseSince > settings.SyncedTimeout)
         {
             effects.Add(new EventEffect($"round {round.Id}: failed: {grant.Node} did not become Primary and Synced within {RoundMachine.Seconds(settings.SyncedTimeout)}; check its error log"));

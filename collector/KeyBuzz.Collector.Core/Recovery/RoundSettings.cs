@@ -14,6 +14,9 @@ public sealed record RoundSettings(
     TimeSpan? RetryAfter = null,
     int MaxAttempts = 12)
 {
+    /// <summary>How long a node that accepted a bootstrap may report no mariadbd before the round fails (its start takes a second).</summary>
+    public static TimeSpan BootstrapGone => TimeSpan.FromSeconds(30);
+
     public TimeSpan Resend => ResendAfter ?? TimeSpan.FromSeconds(3);
 
     public TimeSpan Retry => RetryAfter ?? TimeSpan.FromSeconds(15);

@@ -80,6 +80,22 @@ public sealed class RoundMachineTests
     }
 
     [Fact]
+    public void A_bootstrapped_node_whose_mariadbd_is_gone_fails_the_round_with_the_reason_instead_of_waiting_the_Synced_timeout()
+    {
+        var round = RoundMachine.Answer(Granted(), "g-1", true, "bootstrap started", T0.AddSeconds(7)).Round!;
+
+        var starting = RoundMachine.Step(round, BootstrapNode2, Facts(20), Settings, 2, Id("x"));
+        var gone = RoundMachine.Step(round, BootstrapNode2, Facts(40), Settings, 2, Id("x"));
+        var running = RoundMachine.Step(round, BootstrapNode2, Facts(40, running: ["node2"]), Settings, 2, Id("x"));
+
+        Assert.Equal(RoundPhase.Bootstrapping, starting.Round!.Phase);
+        Assert.Equal(RoundPhase.Failed, gone.Round!.Phase);
+        Assert.Contains("node2's bootstrapped mariadbd is not running", gone.Round.Status, StringComparison.Ordinal);
+        Assert.Empty(gone.Effects.OfType<SendGrantEffect>());
+        Assert.Equal(RoundPhase.Bootstrapping, running.Round!.Phase);
+    }
+
+    [Fact]
     public void A_start_lost_with_a_collector_crash_is_sent_again_until_the_node_runs()
     {
         // The round was persisted with its starts, then the collector died before (or while) sending them.
@@ -235,6 +251,24 @@ public sealed class RoundMachineTests
 
         var last = RoundMachine.Step(first.Round, afterFence, Facts(14, synced: ["node2", "node3"], running: ["node2", "node3"], startable: ["node1"]), Settings, 2, Id("s2"));
         Assert.Equal(["node1"], last.Effects.OfType<SendCommandEffect>().Select(e => e.Command.Node));
+    }
+
+    [Fact]
+    public void A_stale_survivor_fenced_before_pc_recovery_reformed_the_others_is_still_started_by_the_round()
+    {
+        var fence = BootstrapPlanner.Plan(WithHighWater(290, Waiting("node1", history: NodeHistory.Behind), Down("node2", 290), Down("node3", 289)));
+        var opened = RoundMachine.Step(null, fence, Facts(6, running: ["node1"], startable: ["node2", "node3"]), Settings, 1, Id("f1"));
+        var fenced = RoundMachine.Answer(opened.Round!, Assert.Single(opened.Effects.OfType<SendCommandEffect>()).Command.Id, true, "fenced", T0.AddSeconds(7)).Round!;
+        var reformed = BootstrapPlanner.Plan(Cluster(Clean("node1", 120, history: NodeHistory.Behind), Primary("node2"), Primary("node3")));
+
+        var step = RoundMachine.Step(fenced, reformed, Facts(12, synced: ["node2", "node3"], running: ["node2", "node3"], startable: ["node1"]), Settings, 2, Id("s1"));
+
+        Assert.Equal(DecisionKind.NoOutage, reformed.Kind);
+        Assert.Equal(RoundPhase.StartingOthers, step.Round!.Phase);
+        var start = Assert.Single(step.Effects.OfType<SendCommandEffect>()).Command;
+        Assert.Equal((RoundCommandKind.Start, "node1"), (start.Kind, start.Node));
+        var done = RoundMachine.Step(step.Round, reformed, Facts(20, synced: All, running: All, startable: []), Settings, 2, Id("s2"));
+        Assert.Equal(RoundPhase.Done, done.Round!.Phase);
     }
 
     [Fact]
