@@ -38,8 +38,7 @@ public partial class LabSystem
             catch (TimeoutException)
             {
                 // This test fails with the reason; the ones after it get a fresh lab instead of the same broken one.
-                await StopAsync();
-                await StartAsync();
+                await RebuildAsync();
                 throw;
             }
         }
@@ -121,4 +120,11 @@ public partial class LabSystem
     /// </summary>
     private static readonly HashSet<string> WriterHistory =
         ["ProxySQLWriterChanged", "ProxySQLFailback", "ProxySQLWriterFlapping", "ProxySQLPoolGetFailures", "ProxySQLClientConnectTimeouts"];
+
+    /// <summary>A fresh cluster and a fresh collector, everything restarted.</summary>
+    internal async Task RebuildAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
 }

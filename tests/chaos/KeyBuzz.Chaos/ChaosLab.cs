@@ -26,9 +26,5 @@ internal sealed class ChaosLab() : LabSystem("/var/tmp/kb-lab-chaos", "127.0.6."
     }
 
     /// <summary>A fresh cluster and a fresh collector: after a run that ended waiting for a human.</summary>
-    public async Task ResetAsync()
-    {
-        await StopAsync();
-        await StartAsync();
-    }
+    public Task ResetAsync() => RebuildAsync();
 }
