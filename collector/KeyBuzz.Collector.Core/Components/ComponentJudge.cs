@@ -12,10 +12,17 @@ internal static class ComponentJudge
 
     public static ComponentLedger Judge(ComponentLedger ledger, PrimaryComponent component, Sighting seen, IReadOnlyList<HumanBootstrap> humans)
     {
-        var latest = ledger.Latest;
-        if (latest is null || latest.Id == component.Id)
+        if (ledger.Latest is null || ledger.Latest.Id == component.Id)
         {
             return Legit(ledger, component, "the first Primary Component this collector saw");
+        }
+
+        // Readings of different nodes can arrive out of time order (an agent resends what it buffered
+        // while the collector was away): a component sampled before the latest one began is judged
+        // against the one that was latest then, never against commits made after it.
+        if (ReferenceAt(ledger, seen.At) is not { } latest)
+        {
+            return Legit(ledger, component, $"sampled at {seen.At:HH:mm:ss.fff}, before every Primary Component this collector knows (a late reading): nothing to judge it against");
         }
 
         var human = humans.FirstOrDefault(h => h.Node == seen.Node && h.Uuid == component.Uuid && !ledger.ConsumedGrants.Contains(h.GrantId) &&
@@ -61,11 +68,24 @@ internal static class ComponentJudge
         return ledger;
     }
 
+    /// <summary>
+    /// The legit component a sighting is judged against: the latest, unless the sighting was sampled
+    /// before the latest was first seen; then the newest legit one first seen by then (null: none).
+    /// </summary>
+    private static PrimaryComponent? ReferenceAt(ComponentLedger ledger, DateTimeOffset at) =>
+        ledger.Latest is { } latest && at >= latest.FirstSeen
+            ? latest
+            : ledger.Components.Where(c => c.Verdict == ComponentVerdict.Legit && c.FirstSeen <= at).MaxBy(c => c.FirstSeen);
+
     private static ComponentLedger Legit(ComponentLedger ledger, PrimaryComponent component, string reason, bool inherit = true)
     {
-        var committed = inherit && ledger.Latest is { } latest && latest.Uuid == component.Uuid ? Math.Max(component.Committed, latest.Committed) : component.Committed;
+        var reference = ReferenceAt(ledger, component.FirstSeen);
+        var committed = inherit && reference is not null && reference.Id != component.Id && reference.Uuid == component.Uuid ? Math.Max(component.Committed, reference.Committed) : component.Committed;
         var judged = component with { Verdict = ComponentVerdict.Legit, Reason = reason, Committed = committed };
-        return ComponentObserver.Replace(ledger, judged) with { LatestId = judged.Id };
+        ledger = ComponentObserver.Replace(ledger, judged);
+
+        // A late reading's component is history: it never takes the place of a later one.
+        return ledger.Latest is { } latest && latest.Id != judged.Id && latest.FirstSeen > judged.FirstSeen ? ledger : ledger with { LatestId = judged.Id };
     }
 
     private static ComponentLedger Forked(ComponentLedger ledger, PrimaryComponent component, PrimaryComponent latest, long startedAt, string reason)

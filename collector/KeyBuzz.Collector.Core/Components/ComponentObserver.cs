@@ -78,6 +78,13 @@ public static class ComponentObserver
         {
             ledger = ledger with { Fork = fork with { ForkNodes = [.. fork.ForkNodes, node] } };
         }
+        else if (component.Verdict == ComponentVerdict.Legit && ledger.Latest is { } current && current.Id != component.Id && current.Active.Count == 0 && seen.At > current.LastSeen)
+        {
+            // Judged against an earlier one (its first reading looked older than the latest, e.g. clocks
+            // a little apart), but it is where the members are now and the latest has none left.
+            var committed = current.Uuid == component.Uuid ? Math.Max(component.Committed, current.Committed) : component.Committed;
+            ledger = Replace(ledger, component with { Committed = committed }) with { LatestId = component.Id };
+        }
 
         return ledger;
     }

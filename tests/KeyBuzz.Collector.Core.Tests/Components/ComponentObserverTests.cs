@@ -5,7 +5,7 @@ using static KeyBuzz.Collector.Core.Tests.Readings;
 namespace KeyBuzz.Collector.Core.Tests.Components;
 
 /// <summary>Timelines of readings as agents send them, folded into the ledger the way ingest does.</summary>
-public sealed class ComponentObserverTests
+public sealed partial class ComponentObserverTests
 {
     private const string U = "uuid-a";
 
