@@ -13,8 +13,9 @@ mkdir -p /var/tmp/kb-lab-test
 packaging/lab/kb-lab install
 # Publishes the native AOT agent (must have zero warnings), the collector and kbctl into artifacts/.
 KB_LAB_DIR=/var/tmp/kb-lab-test packaging/lab/kb-lab build
-# The .deb packages (lintian must be clean); PackageTests installs and checks them.
-missing=(); for p in lintian dpkg-dev binutils; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+# The .deb packages (lintian must be clean); PackageTests installs and checks them. chromium and
+# chromium-driver: the web console's browser tests (Debian's, nothing downloaded at test time).
+missing=(); for p in lintian dpkg-dev binutils chromium chromium-driver; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 packaging/deb/build.sh
 

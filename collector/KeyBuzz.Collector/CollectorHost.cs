@@ -11,6 +11,7 @@ using KeyBuzz.Collector.Ingest;
 using KeyBuzz.Collector.Options;
 using KeyBuzz.Collector.Recovery;
 using KeyBuzz.Collector.Sessions;
+using KeyBuzz.Collector.WebConsole;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -97,6 +98,7 @@ internal static class CollectorHost
         builder.Services.AddSingleton<ClusterJsonBuilder>();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<ApiAuthFilter>();
+        builder.Services.AddSingleton<WebConsole.ConsoleSessions>();
         builder.Services.AddSingleton<Commands.PendingCommands>();
         builder.Services.AddSingleton<Commands.DisruptionLeases>();
         builder.Services.AddSingleton<ProxySql.ProxyViewStore>();
@@ -109,10 +111,12 @@ internal static class CollectorHost
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Api.Json.ApiJsonContext.Default));
 
         var app = builder.Build();
+        app.UseConsoleSecurityHeaders();
         app.UseRouting();
         app.MapGrpcService<AgentGatewayService>();
         app.MapGrpcService<OperationsService>();
         app.MapApi();
+        app.MapConsole();
         return app;
     }
 

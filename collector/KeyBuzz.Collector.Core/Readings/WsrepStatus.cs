@@ -10,6 +10,7 @@ public static class WsrepStatus
     public const string ClusterStateUuid = "wsrep_cluster_state_uuid";
     public const string LastCommitted = "wsrep_last_committed";
     public const string RecvQueue = "wsrep_local_recv_queue";
+    public const string SendQueue = "wsrep_local_send_queue";
     public const string FlowControlPausedNs = "wsrep_flow_control_paused_ns";
     public const string Ready = "wsrep_ready";
     public const string IncomingAddresses = "wsrep_incoming_addresses";

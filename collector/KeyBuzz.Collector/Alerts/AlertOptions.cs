@@ -7,7 +7,7 @@ internal sealed class AlertOptions
 
     public int EvaluationIntervalMs { get; set; } = 1000;
 
-    /// <summary>Per-rule overrides, keyed by rule name (see README for the list).</summary>
+    /// <summary>Per-rule overrides, keyed by rule name (see docs/alerting-and-api.md for the list).</summary>
     public Dictionary<string, RuleOptions> Rules { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Nodes each cluster should have; by default, every node that ever reported.</summary>

@@ -98,6 +98,7 @@ internal static class ContractMapping
             ConfId = r.Long(WsrepStatus.ClusterConfId) ?? 0,
             LastCommitted = r.Long(WsrepStatus.LastCommitted) ?? 0,
             RecvQueue = r.Long(WsrepStatus.RecvQueue) ?? 0,
+            SendQueue = r.Long(WsrepStatus.SendQueue) ?? 0,
             LastSeenUnixMs = state.LastSeen.ToUnixTimeMilliseconds(),
             SampledAtUnixMs = r.SampledAt.ToUnixTimeMilliseconds(),
             AgentVersion = state.Agent.Version,

@@ -1,3 +1,5 @@
+using KeyBuzz.Collector.Core.Readings;
+
 namespace KeyBuzz.Collector.Core.Alerts.Rules;
 
 /// <summary>Write-sets waiting to be sent: the network from this node is the bottleneck.</summary>
@@ -15,7 +17,7 @@ public sealed class GaleraSendQueueHigh : AlertRule
         ArgumentNullException.ThrowIfNull(settings);
         foreach (var node in context.LiveNodes)
         {
-            if (node.Latest.Long("wsrep_local_send_queue") is { } queue && queue > settings.Threshold)
+            if (node.Latest.Long(WsrepStatus.SendQueue) is { } queue && queue > settings.Threshold)
             {
                 yield return Alert(context, node.Node, AlertSeverity.Warning, settings.For,
                     $"{node.Node}: send queue {queue}",

@@ -21,7 +21,7 @@ public sealed class ProxySQLFailback : AlertRule
             {
                 yield return Alert(context, proxy.Proxy, AlertSeverity.Warning, settings.For,
                     $"{proxy.Proxy}: writer failed back to {back}",
-                    $"ProxySQL {proxy.Proxy} gave the writer role back to {back} after it rejoined (higher weight). Sessions pinned to the interim writer keep writing there, and the two proxies may switch at different moments. See the failback option of `kbctl proxysql config` (README).");
+                    $"ProxySQL {proxy.Proxy} gave the writer role back to {back} after it rejoined (higher weight). Sessions pinned to the interim writer keep writing there, and the two proxies may switch at different moments. See the failback option of `kbctl proxysql config` (docs/proxysql.md).");
             }
         }
     }
