@@ -134,7 +134,7 @@ internal sealed class StreamShipper(
                     continue;
                 }
 
-                var batch = new ReadingBatch();
+                var batch = new ReadingBatch { SentAtUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
                 batch.Readings.AddRange(pending.Select(p => p.Item));
                 await call.RequestStream.WriteAsync(new AgentMessage { Readings = batch }, session.Token);
                 sentUpTo = pending[^1].Seq;

@@ -75,7 +75,8 @@ internal sealed class AgentGatewayService(
                         if (fresh.Count > 0)
                         {
                             var encoded = fresh.Select(History.ReadingDocuments.EncodeStatus).ToList();
-                            await ingest.SubmitAsync(new IngestRequest(hello.ClusterName, hello.NodeName, agent, fresh, time.GetUtcNow(), encoded), cancel);
+                            var sentAt = message.Readings.SentAtUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(message.Readings.SentAtUnixMs) : (DateTimeOffset?)null;
+                            await ingest.SubmitAsync(new IngestRequest(hello.ClusterName, hello.NodeName, agent, fresh, time.GetUtcNow(), encoded) { SentAt = sentAt }, cancel);
                         }
 
                         stored = Math.Max(stored, highest);

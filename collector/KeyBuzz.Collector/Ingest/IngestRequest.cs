@@ -18,5 +18,8 @@ internal sealed class IngestRequest(string cluster, string node, AgentInfo agent
 
     public DateTimeOffset ReceivedAt { get; } = receivedAt;
 
+    /// <summary>The agent's clock when it sent the batch (null: an older agent): dates the readings on the collector's clock.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+
     public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,3 +1,4 @@
+using KeyBuzz.Collector.Core.Readings;
 using KeyBuzz.Collector.Core.View;
 using KeyBuzz.Collector.Diagnostics;
 using KeyBuzz.Collector.History;
@@ -43,6 +44,7 @@ internal sealed class IngestWriter(
     {
         var clusters = views.Snapshot();
         var stored = new List<StoredReading>();
+        var observed = new List<(string, string, NodeReading)>();
         foreach (var request in requests)
         {
             var view = clusters.TryGetValue(request.Cluster, out var existing) ? existing : ClusterView.Empty(request.Cluster);
@@ -53,6 +55,8 @@ internal sealed class IngestWriter(
                 var state = view.Nodes[request.Node];
                 var paused = state.Latest.Seq == reading.Seq && state.Latest.InstanceId == reading.InstanceId ? state.FlowControlPausedPercent : null;
                 stored.Add(new StoredReading(request.Cluster, request.Node, reading, paused, request.Encoded?[i]));
+                // The ledger of Primary Components orders readings of different hosts: on the collector's clock.
+                observed.Add((request.Cluster, request.Node, reading with { SampledAt = AgentClock.CollectorTime(reading.SampledAt, request.SentAt, request.ReceivedAt) }));
             }
 
             clusters = clusters.SetItem(request.Cluster, view);
@@ -79,7 +83,7 @@ internal sealed class IngestWriter(
             return;
         }
 
-        components.Observe(stored.Select(s => (s.Cluster, s.Node, s.Reading)));
+        components.Observe(observed);
         views.Publish(clusters);
         foreach (var request in requests)
         {

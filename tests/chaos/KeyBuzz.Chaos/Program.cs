@@ -36,7 +36,22 @@ try
     for (var run = 1; run <= runs; run++)
     {
         var runSeed = seed + run - 1;
-        var result = await new ChaosRun(lab, runSeed).ExecuteAsync();
+        RunResult result;
+        try
+        {
+            result = await new ChaosRun(lab, runSeed).ExecuteAsync();
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException or Grpc.Core.RpcException)
+        {
+            // The harness itself failed (a lab command that never finished, ...): a failed run, never a pass;
+            // its logs are kept and the next run starts from a rebuilt lab.
+            Console.WriteLine($"run {run} (seed {runSeed}): HARNESS ERROR: {ex.GetType().Name}: {ex.Message}");
+            failed.Add($"seed {runSeed}");
+            Console.WriteLine($"    logs of this run kept in {FailureLogs.Keep(lab.Cluster.Directory, runSeed)}");
+            await lab.ResetAsync();
+            continue;
+        }
+
         Console.WriteLine($"run {run} (seed {runSeed}): {(result.Violations.Count == 0 ? "ok" : "VIOLATION")}: {result.Faults} → {result.Outcome}");
         foreach (var violation in result.Violations)
         {
