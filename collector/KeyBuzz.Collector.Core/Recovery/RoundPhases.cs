@@ -64,6 +64,15 @@ internal static class RoundPhases
     /// <summary>Everyone else starts normally; nodes the round fenced start only once the others are Synced.</summary>
     public static RoundStep StartOthers(RecoveryRound round, RoundFacts facts, RoundSettings settings, Func<string> newId, List<RoundEffect> effects)
     {
+        // The Primary Component this round formed is gone: its bootstrap node stopped and nobody is Primary.
+        // Starting nodes normally now would leave them waiting for a Primary that no longer exists: a new
+        // outage, decided again by the next round from fresh evidence.
+        if (round.Grant is { Accepted: true } formed && facts.SyncedPrimary.Count == 0 && facts.Stopped?.Contains(formed.Node) == true)
+        {
+            effects.Add(new EventEffect($"round {round.Id}: failed: {formed.Node}, the bootstrapped node, stopped while the others were starting and no node is Primary: a new outage; the next round decides again from fresh evidence"));
+            return new RoundStep(round with { Phase = RoundPhase.Failed, PhaseSince = facts.Now, Status = $"failed: {formed.Node} stopped after its bootstrap and no node is Primary" }, effects);
+        }
+
         var fenced = round.Fenced.ToHashSet(StringComparer.Ordinal);
         var first = facts.Startable.Where(n => !fenced.Contains(n)).Order(StringComparer.Ordinal).ToList();
         round = CommandDelivery.Deliver(round, first, RoundCommandKind.Start, facts.Running.Contains, facts, settings, newId, effects);
