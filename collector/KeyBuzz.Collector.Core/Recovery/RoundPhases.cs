@@ -73,6 +73,15 @@ internal static class RoundPhases
             return new RoundStep(round with { Phase = RoundPhase.Failed, PhaseSince = facts.Now, Status = $"failed: {formed.Node} stopped after its bootstrap and no node is Primary" }, effects);
         }
 
+        // The Primary Component this round formed is gone although some nodes still run (a partition split the
+        // bootstrapped node from the ones that joined it): no start can succeed without a Primary. Once that is
+        // confirmed like any outage, it is a new outage, decided again by the next round from fresh evidence.
+        if (facts.NoPrimarySince is { } lost && facts.Now - lost >= settings.OutageConfirm && lost >= round.PhaseSince)
+        {
+            effects.Add(new EventEffect($"round {round.Id}: failed: the Primary Component formed from {round.Grant?.Node ?? "the bootstrap"} is gone (no node Primary for {RoundMachine.Seconds(facts.Now - lost)}) while the others were starting: a new outage; the next round decides again from fresh evidence"));
+            return new RoundStep(round with { Phase = RoundPhase.Failed, PhaseSince = facts.Now, Status = "failed: the Primary Component it formed is gone" }, effects);
+        }
+
         var fenced = round.Fenced.ToHashSet(StringComparer.Ordinal);
         var first = facts.Startable.Where(n => !fenced.Contains(n)).Order(StringComparer.Ordinal).ToList();
         round = CommandDelivery.Deliver(round, first, RoundCommandKind.Start, facts.Running.Contains, facts, settings, newId, effects);

@@ -11,10 +11,11 @@ public sealed partial class RoundMachineTests
     private static readonly BootstrapDecision BootstrapNode2 = BootstrapPlanner.Plan(Cluster(Down("node1", 10), Down("node2", 12), Down("node3", 11)));
     private static readonly string[] All = ["node1", "node2", "node3"];
 
-    private static RoundFacts Facts(double seconds, string[]? synced = null, string[]? running = null, string[]? startable = null, string? fork = null)
+    private static RoundFacts Facts(double seconds, string[]? synced = null, string[]? running = null, string[]? startable = null, string? fork = null, double? noPrimarySince = null)
     {
         var up = Set(running);
-        return new("kblab", T0.AddSeconds(seconds), T0, Set(synced), up, Set(startable ?? All), Set(All), Set([.. All.Where(n => !up.Contains(n))]), fork);
+        var since = noPrimarySince is { } s ? T0.AddSeconds(s) : synced is { Length: > 0 } ? (DateTimeOffset?)null : T0;
+        return new("kblab", T0.AddSeconds(seconds), since, Set(synced), up, Set(startable ?? All), Set(All), Set([.. All.Where(n => !up.Contains(n))]), fork);
     }
 
     private static HashSet<string> Set(string[]? items) => [.. items ?? []];
@@ -107,6 +108,23 @@ public sealed partial class RoundMachineTests
         Assert.Contains("node2 stopped after its bootstrap", crashed.Round.Status, StringComparison.Ordinal);
         Assert.Empty(crashed.Effects.OfType<SendCommandEffect>());
         Assert.Equal(RoundPhase.StartingOthers, stillPrimary.Round!.Phase);
+    }
+
+    [Fact]
+    public void A_Primary_lost_while_the_others_start_fails_the_round_once_confirmed_even_with_nodes_running()
+    {
+        // Chaos seed 663608215: the bootstrapped node and one that joined it were split by a partition: both ran
+        // non-Primary and the round kept "starting the others" until the Synced timeout, ten minutes later.
+        var split = new[] { "node1", "node2" };
+        var fresh = RoundMachine.Step(Starting(), BootstrapNode2, Facts(12, running: split, startable: ["node3"], noPrimarySince: 11), Settings, 2, Id("s2"));
+        var confirmed = RoundMachine.Step(Starting(), BootstrapNode2, Facts(17, running: split, startable: ["node3"], noPrimarySince: 11), Settings, 2, Id("s2"));
+        var before = RoundMachine.Step(Starting(), BootstrapNode2, Facts(17, synced: ["node2"], running: ["node2"], startable: ["node1", "node3"]), Settings, 2, Id("s2"));
+
+        Assert.Equal(RoundPhase.StartingOthers, fresh.Round!.Phase);
+        Assert.Equal(RoundPhase.Failed, confirmed.Round!.Phase);
+        Assert.Contains("Primary Component it formed is gone", confirmed.Round.Status, StringComparison.Ordinal);
+        Assert.Empty(confirmed.Effects.OfType<SendCommandEffect>());
+        Assert.Equal(RoundPhase.StartingOthers, before.Round!.Phase);
     }
 
     [Fact]
