@@ -58,6 +58,7 @@ internal sealed class BootstrapCommand(
         ledger.MarkUsed(command.CommandId);
         var backup = await grastate.EnsureSafeToBootstrapAsync(galera.Value.DataDirectory, $"round{command.Round}", cancellationToken);
         gate.Executing(command, $"bootstrapping from {position} (re-derived from the datadir just now){(backup is null ? string.Empty : $"; safe_to_bootstrap set, backup {backup}")}");
+        state.HoldDown(DateTimeOffset.MinValue, string.Empty); // a fence of this round ends: the round starts this node now
         state.SetStatus("bootstrapping", $"round {command.Round}: bootstrapping a new Primary Component from {position}", 0);
         await service.BootstrapAsync(position, cancellationToken);
         return CommandGate.Result(command, true, "started", $"bootstrap started from {position}, re-derived from the datadir right before");

@@ -56,7 +56,7 @@ internal sealed class FenceCommand(LocalObserver observer, MariaDbConnector mari
         gate.MarkUsed(command);
         var hold = TimeSpan.FromMilliseconds(Math.Min(command.HoldMs, MaxHold.TotalMilliseconds));
         var reason = $"fenced by recovery round {command.Round}: its view is older than the latest Primary Component; the round starts it again once the others are back";
-        state.HoldDown(time.GetUtcNow() + hold, reason);
+        state.HoldForRound(time.GetUtcNow() + hold, reason, command.Round, DateTimeOffset.FromUnixTimeMilliseconds(command.IssuedAtUnixMs));
         gate.Executing(command, $"stopping mariadbd ({status}): {reason}");
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(CleanStopLimit);

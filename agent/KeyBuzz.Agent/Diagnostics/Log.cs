@@ -44,6 +44,9 @@ internal static partial class Log
     [LoggerMessage(3006, LogLevel.Information, "Repair: released by the maintenance on/off cycle; restart budget reset")]
     public static partial void Released(ILogger logger);
 
+    [LoggerMessage(3020, LogLevel.Information, "Repair: the recovery round that fenced this node is over; self-repair takes over again")]
+    public static partial void RoundHoldReleased(ILogger logger);
+
     [LoggerMessage(3007, LogLevel.Warning, "Evidence: the datadir changed ({Change}): its recovered position is no longer evidence")]
     public static partial void DatadirChanged(ILogger logger, string change);
 

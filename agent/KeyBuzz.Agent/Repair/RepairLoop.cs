@@ -69,6 +69,10 @@ internal sealed class RepairLoop(
         var o = repair.Value;
         var advice = state.FreshAdvice(TimeSpan.FromMilliseconds(o.AdviceMaxAgeMs));
         ReleaseOnMaintenanceCycle(advice);
+        if (state.ReleaseEndedRound(advice))
+        {
+            Log.RoundHoldReleased(logger);
+        }
         var local = await observer.ObserveAsync(cancellationToken);
         // mariadbd's own writes (while it runs, and as it stops) are not someone changing the datadir.
         var identity = TrackDatadir(datadir.Identity(), now, ours: local.MariadbRunning || _wasRunning);

@@ -18,14 +18,42 @@ internal sealed class RepairState(TimeProvider time)
     private RepairStatus _status = new() { State = "idle", Reason = "starting" };
     private DateTimeOffset _heldDownUntil;
     private string _heldDownReason = string.Empty;
+    private ulong _heldByRound;
+    private DateTimeOffset _heldByRoundSince;
 
     /// <summary>An operator stopped the node on purpose (a drill): self-repair leaves it down until then.</summary>
-    public void HoldDown(DateTimeOffset until, string reason)
+    public void HoldDown(DateTimeOffset until, string reason) => Hold(until, reason, 0, default);
+
+    /// <summary>
+    /// A recovery round fenced the node: held until the round starts it (or bootstraps it), or until the
+    /// collector's advice, issued after the fence (<paramref name="issuedAt"/>, the collector's clock),
+    /// shows that round over: a Done or Failed round starts nothing more, and self-repair takes over.
+    /// </summary>
+    public void HoldForRound(DateTimeOffset until, string reason, ulong round, DateTimeOffset issuedAt) => Hold(until, reason, round, issuedAt);
+
+    /// <summary>Ends a round's hold once fresh advice shows that round is no longer active; true if it did.</summary>
+    public bool ReleaseEndedRound(AdviceView? advice)
+    {
+        lock (_lock)
+        {
+            if (_heldByRound == 0 || advice is null || advice.IssuedAt <= _heldByRoundSince || advice.ActiveRound == _heldByRound)
+            {
+                return false;
+            }
+
+            (_heldDownUntil, _heldDownReason, _heldByRound) = (DateTimeOffset.MinValue, string.Empty, 0);
+            return true;
+        }
+    }
+
+    private void Hold(DateTimeOffset until, string reason, ulong round, DateTimeOffset issuedAt)
     {
         lock (_lock)
         {
             _heldDownUntil = until;
             _heldDownReason = reason;
+            _heldByRound = round;
+            _heldByRoundSince = issuedAt;
         }
     }
 
