@@ -86,8 +86,11 @@ internal static class CollectorHost
         builder.Services.AddHostedService<IngestWriter>();
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<MinuteStore>();
-        builder.Services.AddSingleton<Downsampler>();
-        builder.Services.AddSingleton<SteppedHistory>();
+        builder.Services.AddSingleton(sp => new Downsampler(sp.GetRequiredService<HistoryStore>(), sp.GetRequiredService<MinuteStore>()));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SteppedHistory>(sp, (IRawHistory)sp.GetRequiredService<HistoryStore>()));
+        builder.Services.AddSingleton<ProxyHistoryStore>();
+        builder.Services.AddSingleton<ProxySql.ProxyReadingIngest>();
+        builder.Services.AddSingleton<HistoryReader>();
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<AlertBoard>();
         builder.Services.AddHostedService<AlertEvaluator>();

@@ -11,7 +11,7 @@ internal static class HistoryEndpoint
 {
     public static IResult Handle(
         string node, string? metric, string? since, string? until, string? step, string? cluster, int? limit,
-        HistoryStore history, SteppedHistory stepped, ClusterViewStore views, IOptions<CollectorOptions> options, TimeProvider time)
+        HistoryReader history, ClusterViewStore views, IOptions<CollectorOptions> options, TimeProvider time)
     {
         if (string.IsNullOrEmpty(metric))
         {
@@ -44,13 +44,13 @@ internal static class HistoryEndpoint
 
         if (step is not null)
         {
-            var (buckets, stepMs, source) = stepped.Query(owner, node, metric, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), (long)stepSpan.TotalMilliseconds);
+            var (buckets, stepMs, source) = history.Stepped(owner, node, metric, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), (long)stepSpan.TotalMilliseconds);
             var json = buckets.Select(b => new BucketJson(DateTimeOffset.FromUnixTimeMilliseconds(b.StartUnixMs), b.Avg, b.Min, b.Max, b.Last, b.Count)).ToList();
             return Results.Json(new HistoryJson(owner, node, metric, from, to, stepMs / 1000, source, false, null, json), ApiJsonContext.Default.HistoryJson);
         }
 
         var max = Math.Clamp(limit ?? options.Value.HistoryQueryLimit, 1, options.Value.HistoryQueryLimit);
-        var points = history.Query(owner, node, metric, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), max + 1);
+        var points = history.Raw(owner, node, metric, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), max + 1);
         var raw = points.Take(max).Select(p => new HistoryPointJson(DateTimeOffset.FromUnixTimeMilliseconds(p.AtUnixMs), p.Seq, p.Value, p.Text)).ToList();
         return Results.Json(new HistoryJson(owner, node, metric, from, to, null, "raw", points.Count > max, raw, null), ApiJsonContext.Default.HistoryJson);
     }

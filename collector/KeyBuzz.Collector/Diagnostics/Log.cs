@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(2002, LogLevel.Information, "Retention: deleted {Count} readings older than {Cutoff}")]
     public static partial void RetentionDeleted(ILogger logger, int count, DateTimeOffset cutoff);
 
+    [LoggerMessage(2010, LogLevel.Warning, "Keeping a ProxySQL reading of {Cluster}/{Proxy} in history failed (the live view has it; the chart will show a gap)")]
+    public static partial void ProxyHistoryWriteFailed(ILogger logger, string cluster, string proxy, Exception exception);
+
     [LoggerMessage(9001, LogLevel.Information, "kb-collector starting: listening on {Url}, history in {DataDirectory}, retention {RetentionHours} h")]
     public static partial void Starting(ILogger logger, string url, string dataDirectory, int retentionHours);
 

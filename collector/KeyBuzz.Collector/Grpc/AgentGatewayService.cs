@@ -21,7 +21,7 @@ internal sealed class AgentGatewayService(
     AdviceService advice,
     RecoveryCoordinator coordinator,
     Commands.PendingCommands pending,
-    ProxySql.ProxyViewStore proxies,
+    ProxySql.ProxyReadingIngest proxyReadings,
     TimeProvider time,
     Metrics.CollectorMetrics metrics,
     ILogger<AgentGatewayService> logger) : AgentGateway.AgentGatewayBase
@@ -66,7 +66,7 @@ internal sealed class AgentGatewayService(
                 switch (message.BodyCase)
                 {
                     case AgentMessage.BodyOneofCase.Readings when hello.Role == "proxysql":
-                        stored = ApplyProxyReadings(hello, agent, message.Readings, stored);
+                        stored = proxyReadings.Apply(hello.ClusterName, hello.NodeName, agent.Interval, message.Readings, stored);
                         session.Send(new CollectorMessage { Ack = new Ack { Seq = stored } });
                         session.Send(new CollectorMessage { Advice = advice.For(hello.ClusterName, hello.NodeName) }); // maintenance, rounds
                         break;
@@ -114,34 +114,6 @@ internal sealed class AgentGatewayService(
         {
             // The stream ended; the reader side reports it.
         }
-    }
-
-    /// <summary>
-    /// ProxySQL readings update the live routing view (not LiteDB history): the ack means "applied".
-    /// </summary>
-    private ulong ApplyProxyReadings(AgentHello hello, Core.Readings.AgentInfo agent, ReadingBatch batch, ulong applied)
-    {
-        foreach (var reading in batch.Readings.Where(r => r.Seq > applied).OrderBy(r => r.Seq))
-        {
-            applied = reading.Seq;
-            if (reading.Proxysql is null)
-            {
-                Log.InvalidReading(logger, hello.ClusterName, hello.NodeName, reading.Seq, "a proxysql agent sent a reading without ProxySQL data");
-                metrics.ReadingsRejected.Inc();
-                continue;
-            }
-
-            var (snapshot, error) = ProxySql.ProxySqlMapping.ToSnapshot(reading.Proxysql, proxies.Latest(hello.ClusterName, hello.NodeName));
-            if (snapshot is null)
-            {
-                proxies.Fail(hello.ClusterName, hello.NodeName, error ?? "unusable reading");
-                continue;
-            }
-
-            proxies.Update(hello.ClusterName, new Core.ProxySql.ProxyObservation(hello.NodeName, time.GetUtcNow(), agent.Interval, snapshot));
-        }
-
-        return applied;
     }
 
     /// <summary>Readings not stored yet, in order; invalid ones are logged and skipped (acked, never stored).</summary>

@@ -16,7 +16,7 @@ internal sealed class OperationsService(
     RecoveryCoordinator coordinator,
     RoundStore rounds,
     MaintenanceStore maintenance,
-    SteppedHistory stepped,
+    HistoryReader reader,
     Alerts.AlertBoard alerts,
     Events.EventStore events,
     Commands.NodeActions nodeActions,
@@ -99,7 +99,7 @@ internal sealed class OperationsService(
         var cluster = ResolveCluster(request.Cluster, request.Node);
         if (request.StepSeconds > 0)
         {
-            var (buckets, stepMs, source) = stepped.Query(cluster, request.Node, request.Metric, request.SinceUnixMs, until, request.StepSeconds * 1000L);
+            var (buckets, stepMs, source) = reader.Stepped(cluster, request.Node, request.Metric, request.SinceUnixMs, until, request.StepSeconds * 1000L);
             var aggregated = new HistoryReply { StepSeconds = (uint)(stepMs / 1000), Source = source };
             aggregated.Buckets.AddRange(buckets.Select(b => new HistoryBucket { StartUnixMs = b.StartUnixMs, Avg = b.Avg, Min = b.Min, Max = b.Max, Last = b.Last, Count = b.Count }));
             return Task.FromResult(aggregated);
@@ -107,7 +107,7 @@ internal sealed class OperationsService(
 
         var max = options.Value.HistoryQueryLimit;
         var limit = request.Limit is > 0 ? (int)Math.Min(request.Limit, (uint)max) : max;
-        var points = history.Query(cluster, request.Node, request.Metric, request.SinceUnixMs, until, limit + 1);
+        var points = reader.Raw(cluster, request.Node, request.Metric, request.SinceUnixMs, until, limit + 1);
         var reply = new HistoryReply { Truncated = points.Count > limit };
         reply.Points.AddRange(points.Take(limit).Select(ContractMapping.ToContract));
         return Task.FromResult(reply);
@@ -282,7 +282,7 @@ internal sealed class OperationsService(
     /// <summary>The cluster of a MariaDB node (known from history) or of a ProxySQL node (known from its live readings).</summary>
     private string ResolveCluster(string cluster, string node)
     {
-        var matches = history.KnownNodes().Where(k => k.Node == node && (cluster.Length == 0 || k.Cluster == cluster)).Select(k => k.Cluster)
+        var matches = reader.KnownNodes().Where(k => k.Node == node && (cluster.Length == 0 || k.Cluster == cluster)).Select(k => k.Cluster)
             .Concat(proxies.Clusters.Where(c => (cluster.Length == 0 || c == cluster) && proxies.Proxies(c).Any(p => p.Proxy == node)))
             .Distinct(StringComparer.Ordinal).ToList();
         return matches.Count switch

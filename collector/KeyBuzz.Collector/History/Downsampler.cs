@@ -3,7 +3,7 @@ using KeyBuzz.Collector.Core.History;
 namespace KeyBuzz.Collector.History;
 
 /// <summary>Aggregates complete minutes of raw readings into the minute store, resuming from each node's mark.</summary>
-internal sealed class Downsampler(HistoryStore history, MinuteStore minutes)
+internal sealed class Downsampler(IRawHistory history, MinuteStore minutes)
 {
     private const long Minute = 60_000;
 

@@ -20,5 +20,12 @@ internal static class HistoryKeys
     public static string To(string cluster, string node, long unixMs) =>
         string.Create(CultureInfo.InvariantCulture, $"{cluster}/{node}|{Math.Max(0, unixMs):D13}}}");
 
+    /// <summary>"cluster/node" back into its parts.</summary>
+    public static (string Cluster, string Node) Parse(string nodeKey)
+    {
+        var slash = nodeKey.IndexOf('/', StringComparison.Ordinal);
+        return (nodeKey[..slash], nodeKey[(slash + 1)..]);
+    }
+
     public static string Agent(string cluster, string node, string instance) => $"{cluster}/{node}|{instance}";
 }

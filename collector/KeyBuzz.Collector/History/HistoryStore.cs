@@ -7,13 +7,14 @@ namespace KeyBuzz.Collector.History;
 /// batches; a batch is acknowledged to agents only after <see cref="Append"/> returns, and
 /// Append returns only once the batch is in the database file, so a SIGKILL loses nothing acknowledged.
 /// </summary>
-internal sealed class HistoryStore
+internal sealed class HistoryStore : IRawHistory
 {
     private readonly CollectorDatabase _database;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _readings;
     private readonly ILiteCollection<BsonDocument> _agents;
     private readonly MetricSchemas _schemas;
+    private readonly RawReadings _raw;
 
     public HistoryStore(CollectorDatabase database)
     {
@@ -22,6 +23,7 @@ internal sealed class HistoryStore
         _readings = _db.GetCollection("readings");
         _agents = _db.GetCollection("agents");
         _schemas = new MetricSchemas(_db);
+        _raw = new RawReadings(_readings, _schemas);
     }
 
     public void Append(IReadOnlyList<StoredReading> batch)
@@ -100,41 +102,19 @@ internal sealed class HistoryStore
         _agents.FindAll()
             .Select(d => d["_id"].AsString.Split('|')[0])
             .Distinct(StringComparer.Ordinal)
-            .Select(k => (k[..k.IndexOf('/', StringComparison.Ordinal)], k[(k.IndexOf('/', StringComparison.Ordinal) + 1)..]))
+            .Select(HistoryKeys.Parse)
             .ToList();
 
-    public IReadOnlyList<HistoryPoint> Query(string cluster, string node, string metric, long fromUnixMs, long toUnixMs, int limit)
-    {
-        var range = LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, fromUnixMs), HistoryKeys.To(cluster, node, toUnixMs));
-        return _readings.Find(range, limit: limit)
-            .Select(d => ReadingDocuments.ToPoint(d, metric, _schemas))
-            .ToList();
-    }
+    public IReadOnlyList<HistoryPoint> Query(string cluster, string node, string metric, long fromUnixMs, long toUnixMs, int limit) =>
+        _raw.Query(cluster, node, metric, fromUnixMs, toUnixMs, limit);
 
-    public int DeleteOlderThan(string cluster, string node, DateTimeOffset cutoff) =>
-        _readings.DeleteMany(LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, 0), HistoryKeys.From(cluster, node, cutoff.ToUnixTimeMilliseconds())));
+    public int DeleteOlderThan(string cluster, string node, DateTimeOffset cutoff) => _raw.DeleteOlderThan(cluster, node, cutoff);
 
-    public long? FirstReadingUnixMs(string cluster, string node) =>
-        _readings.Find(LiteDB.Query.GTE("_id", HistoryKeys.From(cluster, node, 0)), limit: 1).FirstOrDefault() is { } d
-        && d["_id"].AsString.StartsWith(HistoryKeys.Node(cluster, node) + "|", StringComparison.Ordinal)
-            ? d["t"].AsInt64
-            : null;
+    public long? FirstReadingUnixMs(string cluster, string node) => _raw.FirstReadingUnixMs(cluster, node);
 
-    // Between, not And(GTE, LTE): LiteDB walks the _id index over exactly this range.
     /// <summary>Every numeric metric value of the node's readings in [from, to].</summary>
-    public IEnumerable<(long AtUnixMs, string Metric, double Value)> NumericValues(string cluster, string node, long fromUnixMs, long toUnixMs)
-    {
-        var range = LiteDB.Query.Between("_id", HistoryKeys.From(cluster, node, fromUnixMs), HistoryKeys.To(cluster, node, toUnixMs));
-        foreach (var d in _readings.Find(range))
-        {
-            var at = d["t"].AsInt64;
-            foreach (var (name, value) in ReadingDocuments.Numbers(d, _schemas))
-            {
-                yield return (at, name, value);
-            }
-        }
-    }
+    public IEnumerable<(long AtUnixMs, string Metric, double Value)> NumericValues(string cluster, string node, long fromUnixMs, long toUnixMs) =>
+        _raw.NumericValues(cluster, node, fromUnixMs, toUnixMs);
 
     public long CountReadings() => _readings.LongCount();
-
 }

@@ -14,9 +14,9 @@ internal sealed class MetricSchemas
     private readonly Dictionary<int, Dictionary<string, int>> _indexes = [];
     private readonly Dictionary<int, string[]> _names = [];
 
-    public MetricSchemas(LiteDatabase database)
+    public MetricSchemas(LiteDatabase database, string collection = "schemas")
     {
-        _collection = database.GetCollection("schemas");
+        _collection = database.GetCollection(collection);
         foreach (var doc in _collection.FindAll())
         {
             Remember(doc["_id"].AsInt32, doc["n"].AsArray.Select(n => n.AsString).ToArray());

@@ -13,9 +13,15 @@ internal sealed class MinuteStore
     private readonly ILiteCollection<BsonDocument> _marks;
 
     public MinuteStore(CollectorDatabase database)
+        : this(database, "minutes")
     {
-        _minutes = database.Database.GetCollection("minutes");
-        _marks = database.Database.GetCollection("minute_marks");
+    }
+
+    /// <summary>Aggregates in their own collection (ProxySQL nodes' are "proxy_minutes").</summary>
+    internal MinuteStore(CollectorDatabase database, string collection)
+    {
+        _minutes = database.Database.GetCollection(collection);
+        _marks = database.Database.GetCollection(collection.Replace("minutes", "minute_marks", StringComparison.Ordinal));
     }
 
     /// <summary>Start of the first minute not yet aggregated for the node, or null if none ever was.</summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace KeyBuzz.Collector.History;
 
 /// <summary>
-/// Every minute: aggregates complete minutes of raw readings, then deletes raw readings past
+/// Every minute: aggregates complete minutes of raw readings (MariaDB and ProxySQL nodes), then deletes raw readings past
 /// Collector:RetentionHours (never ones not yet aggregated), minutes past MinuteRetentionDays, and
 /// events past Alerts:EventRetentionDays.
 /// </summary>
@@ -15,6 +15,7 @@ internal sealed class RetentionService(
     HistoryStore history,
     MinuteStore minutes,
     Downsampler downsampler,
+    ProxyHistoryStore proxyHistory,
     EventStore events,
     IOptions<CollectorOptions> options,
     IOptions<AlertOptions> alertOptions,
@@ -49,6 +50,13 @@ internal sealed class RetentionService(
             aggregated += downsampler.Run(cluster, node, now);
             deleted += history.DeleteOlderThan(cluster, node, downsampler.RawDeletable(cluster, node, rawCutoff));
             minutes.DeleteOlderThan(cluster, node, minuteCutoff);
+        }
+
+        foreach (var (cluster, proxy) in proxyHistory.KnownProxies())
+        {
+            aggregated += proxyHistory.Downsampler.Run(cluster, proxy, now);
+            deleted += proxyHistory.DeleteOlderThan(cluster, proxy, proxyHistory.Downsampler.RawDeletable(cluster, proxy, rawCutoff));
+            proxyHistory.Minutes.DeleteOlderThan(cluster, proxy, minuteCutoff);
         }
 
         events.DeleteOlderThan(now - TimeSpan.FromDays(alertOptions.Value.EventRetentionDays));

@@ -8,7 +8,7 @@ namespace KeyBuzz.Collector.History;
 /// History at a step: from raw readings while the range is within raw retention, else from the
 /// one-minute aggregates (the step is then rounded up to whole minutes).
 /// </summary>
-internal sealed class SteppedHistory(HistoryStore history, MinuteStore minutes, IOptions<CollectorOptions> options, TimeProvider time)
+internal sealed class SteppedHistory(IRawHistory history, MinuteStore minutes, IOptions<CollectorOptions> options, TimeProvider time)
 {
     public const long MinuteMs = 60_000;
 

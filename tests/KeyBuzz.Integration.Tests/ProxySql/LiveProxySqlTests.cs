@@ -68,4 +68,37 @@ public sealed class LiveProxySqlTests(KeyBuzzLab lab) : IAsyncLifetime
         var changed = await Poll.UntilAsync(() => ProxyLab.FiringAsync(lab, "ProxySQLWriterChanged"), TimeSpan.FromSeconds(15), "ProxySQLWriterChanged fires");
         Assert.Contains(writer, changed.Summary, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Proxy_readings_are_kept_in_history_with_ConnUsed_per_backend_and_never_as_database_nodes()
+    {
+        Skip.If(!lab.Cluster.HasProxies, ProxySqlBinary.SkipReason);
+        var writer = await ProxyLab.WriterAsync(lab);
+
+        // An open transaction pins its backend connection (multiplexing cannot return it to the pool): ConnUsed >= 1.
+        await using var held = new MySqlConnector.MySqlConnection(AckedWriter.ConnectionString(lab.Cluster.ProxyAddress(1), 6033));
+        await held.OpenAsync();
+        await using (var begin = new MySqlConnector.MySqlCommand("START TRANSACTION; SELECT COUNT(*) FROM information_schema.tables", held))
+        {
+            await begin.ExecuteScalarAsync();
+        }
+
+        var connUsed = Uri.EscapeDataString($"ConnUsed:{writer}");
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var history = await Http.JsonAsync($"{lab.HttpUrl}/api/v1/history/proxy1?cluster=kblab&metric={connUsed}&since=20s", lab.ReadOnlyToken);
+                return history.GetProperty("points").EnumerateArray().Any(p => p.GetProperty("value") is { ValueKind: System.Text.Json.JsonValueKind.Number } v && v.GetDouble() >= 1);
+            },
+            TimeSpan.FromSeconds(20),
+            "proxy1's history shows the backend connection held through it");
+
+        var questions = await Http.JsonAsync($"{lab.HttpUrl}/api/v1/history/proxy2?cluster=kblab&metric=Questions&since=60s&step=10s", lab.ReadOnlyToken);
+        Assert.NotEmpty(questions.GetProperty("buckets").EnumerateArray());
+        Assert.Equal("raw", questions.GetProperty("source").GetString());
+
+        // The recovery evidence and the cluster's nodes come from the MariaDB history: a proxy never appears there.
+        var status = await lab.StatusAsync();
+        Assert.DoesNotContain(status.Clusters.Single(c => c.Name == "kblab").Nodes, n => n.Name.StartsWith("proxy", StringComparison.Ordinal));
+    }
 }

@@ -39,7 +39,10 @@ KB.app = {
       // Charts change slowly: every 10 s, or at once when the node or range changes.
       if (page === "history" && (force || Date.now() - (KB.app.chartsAt || 0) > 10000)) {
         KB.app.chartsAt = Date.now();
-        await KB.history.render(status.clusters.flatMap(c => c.nodes.map(n => n.name)));
+        await KB.history.render(status.clusters.flatMap(c => [
+          ...c.nodes.map(n => ({ name: n.name })),
+          ...c.proxies.map(p => ({ name: p.name, backends: [...new Set(p.backends.map(b => b.endpoint))].sort() })),
+        ]));
       }
     } finally {
       KB.app.busy = false;

@@ -12,13 +12,27 @@ KB.history = {
   ],
   steps: { "15m": 10, "1h": 30, "24h": 600, "7d": 3600 },
 
+  // A ProxySQL node: per backend the connections in use and the connection errors, then its frontend.
+  proxyMetrics(backends) {
+    return [
+      ...backends.flatMap(b => [
+        { metric: `ConnUsed:${b}`, title: `ConnUsed ${b}`, kind: "value" },
+        { metric: `ConnERR:${b}`, title: `Connection errors ${b}`, kind: "increase" },
+      ]),
+      { metric: "Client_Connections_connected", title: "Client connections", kind: "value" },
+      { metric: "Questions", title: "Queries per second", kind: "rate" },
+    ];
+  },
+
+  // nodes: [{ name }] for MariaDB nodes, [{ name, backends }] for ProxySQL nodes.
   async render(nodes) {
     const select = document.getElementById("history-node");
-    if (select.options.length !== nodes.length) {
+    const names = nodes.map(n => n.name);
+    if ([...select.options].map(o => o.value).join() !== names.join()) {
       const keep = select.value;
-      KB.replace(select, nodes.map(n => KB.el("option", { value: n, selected: n === keep }, n)));
+      KB.replace(select, names.map(n => KB.el("option", { value: n, selected: n === keep }, n)));
     }
-    const node = select.value;
+    const node = nodes.find(n => n.name === select.value);
     const range = document.getElementById("history-range").value;
     const charts = document.getElementById("charts");
     if (!node) {
@@ -26,16 +40,15 @@ KB.history = {
       return;
     }
     const drawn = [];
-    for (const m of KB.history.metrics) {
+    for (const m of node.backends ? KB.history.proxyMetrics(node.backends) : KB.history.metrics) {
       try {
-        const reply = await KB.get("history", { node, metric: m.metric, since: range, step: KB.history.steps[range] });
+        const reply = await KB.get("history", { node: node.name, metric: m.metric, since: range, step: KB.history.steps[range] });
         drawn.push(KB.history.chart(m, reply));
       } catch (err) {
-        drawn.push(KB.el("div", { class: "chart" }, KB.el("h3", {}, m.title), KB.el("p", { class: "bad" }, err.message)));
+        drawn.push(KB.el("div", { class: "chart", "data-metric": m.metric }, KB.el("h3", {}, m.title), KB.el("p", { class: "bad" }, err.message)));
       }
     }
-    KB.replace(charts, KB.el("div", { class: "charts" }, drawn),
-      KB.el("p", { class: "muted" }, "ProxySQL readings are live only (not kept in history yet): see the Clusters page for ConnUsed and errors per backend."));
+    KB.replace(charts, KB.el("div", { class: "charts" }, drawn));
   },
 
   series(m, buckets, stepSeconds) {
