@@ -84,11 +84,11 @@ public sealed class ConsoleBrowserTests(KeyBuzzLab lab) : IAsyncLifetime
         if (lab.Cluster.HasProxies)
         {
             // A ProxySQL node's charts: ConnUsed per backend from the proxy history.
-            var option = await browser.UntilAsync(d => d.FindElements(By.CssSelector("#history-node option[value='proxy1']")).FirstOrDefault(), TimeSpan.FromSeconds(10), "proxy1 offered on the history page");
+            var option = await browser.UntilAsync(d => d.FindElements(By.CssSelector("#history-node option[value='kblab/proxy1']")).FirstOrDefault(), TimeSpan.FromSeconds(10), "proxy1 offered on the history page");
             option.Click();
             await browser.UntilAsync(
                 d => d.FindElements(By.CssSelector(".chart[data-metric^='ConnUsed:'] polyline")).Count >= 3 ? "proxy charts" : null,
-                TimeSpan.FromSeconds(20), "proxy1's ConnUsed chart for each of the three backends");
+                TimeSpan.FromSeconds(30), "proxy1's ConnUsed chart for each of the three backends");
             browser.Screenshot("history-proxysql");
         }
     }

@@ -40,8 +40,8 @@ KB.app = {
       if (page === "history" && (force || Date.now() - (KB.app.chartsAt || 0) > 10000)) {
         KB.app.chartsAt = Date.now();
         await KB.history.render(status.clusters.flatMap(c => [
-          ...c.nodes.map(n => ({ name: n.name })),
-          ...c.proxies.map(p => ({ name: p.name, backends: [...new Set(p.backends.map(b => b.endpoint))].sort() })),
+          ...c.nodes.map(n => ({ cluster: c.name, name: n.name })),
+          ...c.proxies.map(p => ({ cluster: c.name, name: p.name, backends: [...new Set(p.backends.map(b => b.endpoint))].sort() })),
         ]));
       }
     } finally {

@@ -24,15 +24,17 @@ KB.history = {
     ];
   },
 
-  // nodes: [{ name }] for MariaDB nodes, [{ name, backends }] for ProxySQL nodes.
+  // nodes: [{ cluster, name }] for MariaDB nodes, [{ cluster, name, backends }] for ProxySQL nodes. A name may
+  // exist in several clusters: options are "cluster/name", and every query names its cluster.
   async render(nodes) {
     const select = document.getElementById("history-node");
-    const names = nodes.map(n => n.name);
-    if ([...select.options].map(o => o.value).join() !== names.join()) {
+    const keys = nodes.map(n => `${n.cluster}/${n.name}`);
+    if ([...select.options].map(o => o.value).join() !== keys.join()) {
       const keep = select.value;
-      KB.replace(select, names.map(n => KB.el("option", { value: n, selected: n === keep }, n)));
+      const several = new Set(nodes.map(n => n.cluster)).size > 1;
+      KB.replace(select, nodes.map((n, i) => KB.el("option", { value: keys[i], selected: keys[i] === keep }, several ? keys[i] : n.name)));
     }
-    const node = nodes.find(n => n.name === select.value);
+    const node = nodes.find((n, i) => keys[i] === select.value);
     const range = document.getElementById("history-range").value;
     const charts = document.getElementById("charts");
     if (!node) {
@@ -42,7 +44,7 @@ KB.history = {
     const drawn = [];
     for (const m of node.backends ? KB.history.proxyMetrics(node.backends) : KB.history.metrics) {
       try {
-        const reply = await KB.get("history", { node: node.name, metric: m.metric, since: range, step: KB.history.steps[range] });
+        const reply = await KB.get("history", { cluster: node.cluster, node: node.name, metric: m.metric, since: range, step: KB.history.steps[range] });
         drawn.push(KB.history.chart(m, reply));
       } catch (err) {
         drawn.push(KB.el("div", { class: "chart", "data-metric": m.metric }, KB.el("h3", {}, m.title), KB.el("p", { class: "bad" }, err.message)));
