@@ -9,7 +9,12 @@ KB.recovery = {
     try {
       const parts = [];
       for (const name of clusters) {
-        parts.push(KB.recovery.cluster(name, await KB.get("recovery", { cluster: name })));
+        // One cluster's error (e.g. only ProxySQL nodes report, so there is no plan) never hides the others.
+        try {
+          parts.push(KB.recovery.cluster(name, await KB.get("recovery", { cluster: name })));
+        } catch (err) {
+          parts.push(KB.el("section", { class: "round" }, KB.el("h2", {}, `Cluster ${name}`), KB.el("p", { class: "bad" }, err.message)));
+        }
       }
       KB.replace(page, parts.length ? parts : [KB.el("p", {}, "No cluster has reported yet.")]);
     } catch (err) {
