@@ -16,7 +16,7 @@ internal sealed class ProxyHistoryStore : IRawHistory
     private readonly ILiteCollection<BsonDocument> _proxies;
     private readonly MetricSchemas _schemas;
     private readonly RawReadings _raw;
-    private readonly ConcurrentDictionary<string, long> _lastAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _registered = new(StringComparer.Ordinal);
 
     public ProxyHistoryStore(CollectorDatabase database, IOptions<CollectorOptions> options, TimeProvider time)
     {
@@ -40,7 +40,7 @@ internal sealed class ProxyHistoryStore : IRawHistory
     public void Append(string cluster, string proxy, DateTimeOffset at, ulong seq, IReadOnlyList<(string Name, double Value)> metrics)
     {
         var key = HistoryKeys.Node(cluster, proxy);
-        if (!_lastAt.ContainsKey(key) && _proxies.FindById(key) is null)
+        if (!_registered.ContainsKey(key) && _proxies.FindById(key) is null)
         {
             _proxies.Insert(new BsonDocument { ["_id"] = key });
         }
@@ -55,7 +55,7 @@ internal sealed class ProxyHistoryStore : IRawHistory
             ["k"] = _schemas.IdOf([.. metrics.Select(m => m.Name)]),
             ["v"] = MetricBlob.Encode([.. metrics.Select(m => ((double?)m.Value, (string?)null))]),
         });
-        _lastAt[key] = unixMs;
+        _registered[key] = true;
     }
 
     /// <summary>Every (cluster, proxy) that ever reported.</summary>
