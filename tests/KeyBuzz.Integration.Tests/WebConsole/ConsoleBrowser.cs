@@ -36,12 +36,19 @@ internal sealed class ConsoleBrowser : IDisposable
 
     public static ConsoleBrowser Open(string baseUrl) => new(baseUrl.TrimEnd('/'));
 
-    public void LogIn(string token)
+    /// <summary>
+    /// Submits the token and waits for the form's answer (the console, or the refusal): navigating
+    /// before the POST is answered would abort it and leave the browser without a session.
+    /// </summary>
+    public async Task LogInAsync(string token)
     {
         Driver.Navigate().GoToUrl($"{BaseUrl}/");
         var field = Driver.FindElement(By.Id("token"));
         field.SendKeys(token);
         Driver.FindElement(By.Id("login")).Click();
+        await UntilAsync(
+            d => d.FindElements(By.Id("refused")).Count > 0 || d.FindElements(By.Id("who")).FirstOrDefault()?.Text is { Length: > 0 } ? "answered" : null,
+            TimeSpan.FromSeconds(15), "the login form answered (console shown or token refused)");
     }
 
     public void Go(string page) => Driver.Navigate().GoToUrl($"{BaseUrl}/console/#{page}");

@@ -20,7 +20,7 @@ public sealed class ConsoleBrowserTests(KeyBuzzLab lab) : IAsyncLifetime
     {
         Skip.If(ConsoleBrowser.SkipReason is not null, ConsoleBrowser.SkipReason);
         using var browser = ConsoleBrowser.Open(lab.HttpUrl);
-        browser.LogIn(lab.ReadOnlyToken);
+        await browser.LogInAsync(lab.ReadOnlyToken);
         await browser.UntilAsync(d => Enumerable.Range(1, 3).All(n => State(d, n) == "Synced") ? "synced" : null, TimeSpan.FromSeconds(15), "the cluster page shows node1-3 Synced");
         await browser.UntilAsync(d => d.FindElement(By.Id($"health-{lab.Cluster.ClusterName}")).Text == "healthy" ? "healthy" : null, TimeSpan.FromSeconds(15), "the cluster shown healthy");
         Assert.Contains("test-viewer (readonly)", browser.Text("who"), StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class ConsoleBrowserTests(KeyBuzzLab lab) : IAsyncLifetime
         Skip.If(ConsoleBrowser.SkipReason is not null, ConsoleBrowser.SkipReason);
         var before = await lab.LastRoundIdAsync();
         using var browser = ConsoleBrowser.Open(lab.HttpUrl);
-        browser.LogIn(lab.AdminToken);
+        await browser.LogInAsync(lab.AdminToken);
         browser.Go("recovery");
         await browser.UntilAsync(d => d.FindElement(By.Id("plan-decision")).Text.Length > 0 ? "plan" : null, TimeSpan.FromSeconds(10), "the recovery page shows the plan");
         Assert.True(browser.Has("admin-commands"), "an admin token sees the commands it may run");
@@ -89,7 +89,7 @@ public sealed class ConsoleBrowserTests(KeyBuzzLab lab) : IAsyncLifetime
         Skip.If(ConsoleBrowser.SkipReason is not null, ConsoleBrowser.SkipReason);
         Skip.If(!lab.Cluster.HasProxies, ProxySqlBinary.SkipReason);
         using var browser = ConsoleBrowser.Open(lab.HttpUrl);
-        browser.LogIn(lab.ReadOnlyToken);
+        await browser.LogInAsync(lab.ReadOnlyToken);
         browser.Go("history");
         // A ProxySQL node's charts: ConnUsed per backend from the proxy history.
         var option = await browser.UntilAsync(d => d.FindElements(By.CssSelector("#history-node option[value='kblab/proxy1']")).FirstOrDefault(), TimeSpan.FromSeconds(10), "proxy1 offered on the history page");
@@ -105,7 +105,7 @@ public sealed class ConsoleBrowserTests(KeyBuzzLab lab) : IAsyncLifetime
     {
         Skip.If(ConsoleBrowser.SkipReason is not null, ConsoleBrowser.SkipReason);
         using var browser = ConsoleBrowser.Open(lab.HttpUrl);
-        browser.LogIn("not-a-token-0123456789");
+        await browser.LogInAsync("not-a-token-0123456789");
         await browser.UntilAsync(d => d.FindElement(By.Id("refused")).Text is { Length: > 0 } t ? t : null, TimeSpan.FromSeconds(10), "the login page says the token was refused");
         Assert.Empty(browser.Driver.Manage().Cookies.AllCookies);
         browser.Go("clusters");
