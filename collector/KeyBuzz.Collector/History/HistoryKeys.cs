@@ -13,6 +13,13 @@ internal static class HistoryKeys
     public static string Reading(string cluster, string node, long unixMs, ulong seq) =>
         string.Create(CultureInfo.InvariantCulture, $"{cluster}/{node}|{unixMs:D13}|{seq:D12}");
 
+    /// <summary>
+    /// A chunk's id: its first reading's key and the agent instance, so two instances of a node
+    /// (an agent restarted) starting at the same millisecond and seq never share one.
+    /// </summary>
+    public static string Chunk(string cluster, string node, long unixMs, ulong seq, string instance) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cluster}/{node}|{unixMs:D13}|{seq:D12}|{instance}");
+
     public static string From(string cluster, string node, long unixMs) =>
         string.Create(CultureInfo.InvariantCulture, $"{cluster}/{node}|{Math.Max(0, unixMs):D13}|");
 

@@ -26,43 +26,70 @@ internal sealed class HistoryStore : IRawHistory
         _raw = new RawReadings(_readings, _schemas);
     }
 
-    public void Append(IReadOnlyList<StoredReading> batch)
+    /// <returns>The readings written: resent ones already stored are dropped.</returns>
+    public int Append(IReadOnlyList<StoredReading> batch)
     {
         if (batch.Count == 0)
         {
-            return;
+            return 0;
         }
 
+        int written;
         try
         {
-            Write(batch, replace: false);
+            written = Write(batch, replace: false);
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            // A reading sent twice (a reconnect while its first copy was still queued): rare, so
-            // only then pay for Upsert, which is much slower than Insert.
-            Write(batch, replace: true);
+            // Resent readings are dropped before the write and chunk ids name the agent instance,
+            // so this is a document written outside this store (a hand-merged file): only then
+            // pay for Upsert.
+            written = Write(batch, replace: true);
         }
 
-        _database.MakeDurable(); // the acknowledgement that follows must be truthful
+        // Also when nothing was new: the acknowledgement that follows must be truthful even if the
+        // first copy's write was committed but its checkpoint failed.
+        _database.MakeDurable();
+
+        return written;
     }
 
-    private void Write(IReadOnlyList<StoredReading> batch, bool replace)
+    private int Write(IReadOnlyList<StoredReading> batch, bool replace)
     {
-        var lastSeq = new Dictionary<string, long>(StringComparer.Ordinal);
         // LiteDB transactions belong to the calling thread: this method must not await.
         _db.BeginTrans();
         try
         {
-            var documents = new List<BsonDocument>(batch.Count);
+            var lastSeq = new Dictionary<string, (long Stored, long Seen)>(StringComparer.Ordinal);
+            var fresh = new List<StoredReading>(batch.Count);
             foreach (var stored in batch)
             {
-                documents.Add(ReadingDocuments.ToDocument(stored, _schemas));
                 var key = HistoryKeys.Agent(stored.Cluster, stored.Node, stored.Reading.InstanceId);
+                if (!lastSeq.TryGetValue(key, out var known))
+                {
+                    var inDatabase = _agents.FindById(key) is { } agent ? agent["s"].AsInt64 : 0;
+                    known = (inDatabase, inDatabase);
+                }
+
+                // An agent's seq only grows: one at or below what is stored (or already in this
+                // batch) is a resend after a reconnect, stored once.
                 var seq = (long)stored.Reading.Seq;
-                lastSeq[key] = lastSeq.TryGetValue(key, out var known) ? Math.Max(known, seq) : seq;
+                if (seq > known.Seen)
+                {
+                    fresh.Add(stored);
+                    known = (known.Stored, seq);
+                }
+
+                lastSeq[key] = known;
             }
 
+            if (fresh.Count == 0)
+            {
+                _db.Rollback(); // nothing new to write
+                return 0;
+            }
+
+            var documents = ReadingChunks.Build(fresh, _schemas);
             if (replace)
             {
                 _readings.Upsert(documents);
@@ -72,16 +99,16 @@ internal sealed class HistoryStore : IRawHistory
                 _readings.Insert(documents);
             }
 
-            foreach (var (key, seq) in lastSeq)
+            foreach (var (key, (storedSeq, seen)) in lastSeq)
             {
-                var existing = _agents.FindById(key);
-                if (existing is null || existing["s"].AsInt64 < seq)
+                if (seen > storedSeq)
                 {
-                    _agents.Upsert(new BsonDocument { ["_id"] = key, ["s"] = seq, ["t"] = DateTime.UtcNow });
+                    _agents.Upsert(new BsonDocument { ["_id"] = key, ["s"] = seen, ["t"] = DateTime.UtcNow });
                 }
             }
 
             _db.Commit();
+            return fresh.Count;
         }
         catch
         {
@@ -116,5 +143,6 @@ internal sealed class HistoryStore : IRawHistory
     public IEnumerable<(long AtUnixMs, string Metric, double Value)> NumericValues(string cluster, string node, long fromUnixMs, long toUnixMs) =>
         _raw.NumericValues(cluster, node, fromUnixMs, toUnixMs);
 
-    public long CountReadings() => _readings.LongCount();
+    /// <summary>Readings stored (a full scan: for tests and diagnostics).</summary>
+    public long CountReadings() => _readings.FindAll().Sum(d => (long)ReadingDocuments.Count(d));
 }

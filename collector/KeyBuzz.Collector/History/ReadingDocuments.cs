@@ -4,15 +4,17 @@ using LiteDB;
 namespace KeyBuzz.Collector.History;
 
 /// <summary>
-/// Mapping between stored readings and LiteDB documents: {_id, i instance, s seq, t time, k schema,
-/// v values blob}. Documents written before schemas existed carry a sub-document "m" and are still read.
+/// Mapping between stored readings and LiteDB documents. A document holds one agent's consecutive
+/// readings (<see cref="ReadingChunks"/>): {_id of its first reading, i instance, t first time,
+/// e last time, n count, r [{t, s, k schema, v values blob}]}. Older documents hold one reading at top
+/// level ({_id, i, s, t, k, v}, or a sub-document "m" from before schemas existed) and are still read.
 /// </summary>
 internal static class ReadingDocuments
 {
-    public static BsonDocument ToDocument(StoredReading stored, MetricSchemas schemas)
+    /// <summary>One reading's values against its schema: {t, s, k, v}.</summary>
+    public static BsonDocument ToValues(StoredReading stored, MetricSchemas schemas)
     {
         var r = stored.Reading;
-        var unixMs = r.SampledAt.ToUnixTimeMilliseconds();
         var encoded = stored.Encoded ?? EncodeStatus(r);
         var names = new List<string>(encoded.Names.Count + 5);
         var values = new List<(double?, string?)>(encoded.Names.Count + 5);
@@ -40,14 +42,34 @@ internal static class ReadingDocuments
 
         return new BsonDocument
         {
-            ["_id"] = HistoryKeys.Reading(stored.Cluster, stored.Node, unixMs, r.Seq),
-            ["i"] = r.InstanceId,
+            ["t"] = r.SampledAt.ToUnixTimeMilliseconds(),
             ["s"] = (long)r.Seq,
-            ["t"] = unixMs,
             ["k"] = schemas.IdOf(names),
             ["v"] = MetricBlob.Encode(values),
         };
     }
+
+    /// <summary>The readings a document holds, each with its agent instance, in the document's order.</summary>
+    public static IEnumerable<(BsonDocument Reading, string Instance)> Expand(BsonDocument document)
+    {
+        var instance = document["i"].AsString;
+        if (!document.TryGetValue("r", out var chunk))
+        {
+            yield return (document, instance);
+            yield break;
+        }
+
+        foreach (var reading in chunk.AsArray)
+        {
+            yield return (reading.AsDocument, instance);
+        }
+    }
+
+    /// <summary>The time of the newest reading a document holds.</summary>
+    public static long LastAt(BsonDocument document) => document.TryGetValue("e", out var last) ? last.AsInt64 : document["t"].AsInt64;
+
+    /// <summary>How many readings a document holds.</summary>
+    public static int Count(BsonDocument document) => document.TryGetValue("n", out var n) ? n.AsInt32 : 1;
 
     /// <summary>
     /// Parses the status values (the costly part of storing a reading). The gateway does it on the
@@ -67,13 +89,13 @@ internal static class ReadingDocuments
         return new EncodedStatus(names, values);
     }
 
-    public static HistoryPoint ToPoint(BsonDocument document, string metric, MetricSchemas schemas)
+    public static HistoryPoint ToPoint(BsonDocument reading, string instance, string metric, MetricSchemas schemas)
     {
-        var (value, text) = Value(document, metric, schemas);
-        return new HistoryPoint(document["t"].AsInt64, (ulong)document["s"].AsInt64, document["i"].AsString, value, text);
+        var (value, text) = Value(reading, metric, schemas);
+        return new HistoryPoint(reading["t"].AsInt64, (ulong)reading["s"].AsInt64, instance, value, text);
     }
 
-    /// <summary>Every numeric metric of a stored reading.</summary>
+    /// <summary>Every numeric metric of one reading (an element of <see cref="Expand"/>).</summary>
     public static IEnumerable<(string Metric, double Value)> Numbers(BsonDocument document, MetricSchemas schemas)
     {
         if (document.TryGetValue("m", out var legacy))

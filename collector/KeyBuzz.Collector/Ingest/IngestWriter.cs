@@ -64,12 +64,13 @@ internal sealed class IngestWriter(
 
         try
         {
+            int written;
             using (metrics.WriteSeconds.NewTimer())
             {
-                history.Append(stored);
+                written = history.Append(stored);
             }
 
-            metrics.ReadingsStored.Inc(stored.Count);
+            metrics.ReadingsStored.Inc(written);
             metrics.WriteBatchSize.Observe(stored.Count);
         }
         catch (Exception ex)
