@@ -58,9 +58,7 @@ internal static class AgentHost
         builder.Services.AddSingleton<IDatadirProbe, StatxDatadirProbe>();
         builder.Services.AddSingleton<MariaDbConnector>();
         builder.Services.AddSingleton<IGaleraSampler, ProcessSampler>();
-        builder.Services.AddSingleton<IGaleraSampler, WsrepStatusSampler>();
-        builder.Services.AddSingleton<IGaleraSampler, HealthCountersSampler>();
-        builder.Services.AddSingleton<IGaleraSampler, VariablesSampler>();
+        builder.Services.AddSingleton<IGaleraSampler, ServerStatusSampler>();
         builder.Services.AddSingleton<IGaleraSampler, GrastateSampler>();
         builder.Services.AddSingleton<IGaleraSampler, GvwstateSampler>();
         builder.Services.AddSingleton<IGaleraSampler, RepairSampler>();

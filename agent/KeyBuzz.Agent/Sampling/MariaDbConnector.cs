@@ -41,7 +41,14 @@ internal sealed class MariaDbConnector
     }
 
     /// <summary>Runs a query returning (name, value) rows; names are lower-cased.</summary>
-    public async Task<IReadOnlyList<KeyValuePair<string, string>>> QueryPairsAsync(string sql, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> QueryPairsAsync(string sql, CancellationToken cancellationToken) =>
+        (await QueryPairSetsAsync(sql, cancellationToken))[0];
+
+    /// <summary>
+    /// Runs statements separated by ';' in one round trip and returns each one's (name, value) rows;
+    /// names are lower-cased.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>> QueryPairSetsAsync(string sql, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,14 +56,21 @@ internal sealed class MariaDbConnector
             await connection.OpenAsync(cancellationToken);
             await using var command = new MySqlCommand(sql, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<KeyValuePair<string, string>>();
-            while (await reader.ReadAsync(cancellationToken))
+            var sets = new List<IReadOnlyList<KeyValuePair<string, string>>>();
+            do
             {
-                var value = reader.IsDBNull(1) ? string.Empty : reader.GetValue(1).ToString() ?? string.Empty;
-                rows.Add(new(reader.GetString(0).ToLowerInvariant(), value));
-            }
+                var rows = new List<KeyValuePair<string, string>>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var value = reader.IsDBNull(1) ? string.Empty : reader.GetValue(1).ToString() ?? string.Empty;
+                    rows.Add(new(reader.GetString(0).ToLowerInvariant(), value));
+                }
 
-            return rows;
+                sets.Add(rows);
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+
+            return sets;
         }
         catch (MySqlException)
         {
