@@ -8,6 +8,8 @@ namespace KeyBuzz.Collector.Core.Recovery;
 /// <param name="Startable">Nodes that answer, are down, not in maintenance, and did not serve a forked history.</param>
 /// <param name="Expected">Nodes that should end Synced (answering, not in maintenance, not from a forked history).</param>
 /// <param name="Fork">The forked history found by the collector (its headline), else null: automatic actions stop.</param>
+/// <param name="OutageProven">Every node (maintenance aside) reports, and reports its mariadbd not running: positive
+/// evidence of a full outage, not the silence or a non-Primary view that the confirmation period waits out.</param>
 public sealed record RoundFacts(
     string Cluster,
     DateTimeOffset Now,
@@ -17,7 +19,8 @@ public sealed record RoundFacts(
     IReadOnlySet<string> Startable,
     IReadOnlySet<string> Expected,
     IReadOnlySet<string>? Stopped = null,
-    string? Fork = null)
+    string? Fork = null,
+    bool OutageProven = false)
 {
     public IReadOnlySet<string> Down => Stopped ?? new HashSet<string>(Startable, StringComparer.Ordinal);
 }

@@ -20,13 +20,15 @@ public static class RoundMachine
         var effects = new List<RoundEffect>();
         if (round is null)
         {
-            if (facts.Fork is not null || facts.NoPrimarySince is not { } since || facts.Now - since < settings.OutageConfirm || decision.Kind == DecisionKind.NoOutage)
+            var confirm = facts.OutageProven ? settings.ProvenOutageConfirm : settings.OutageConfirm;
+            if (facts.Fork is not null || facts.NoPrimarySince is not { } since || facts.Now - since < confirm || decision.Kind == DecisionKind.NoOutage)
             {
                 return new RoundStep(null, effects);
             }
 
             round = new RecoveryRound(nextRoundId, facts.Cluster, RoundPhase.Deciding, facts.Now, facts.Now, "full outage declared", null, [], []);
-            effects.Add(new EventEffect($"round {nextRoundId}: full outage: no node Primary for {Seconds(facts.Now - since)}"));
+            var proof = facts.OutageProven && facts.Now - since < settings.OutageConfirm ? " (every node reports its mariadbd stopped)" : string.Empty;
+            effects.Add(new EventEffect($"round {nextRoundId}: full outage: no node Primary for {Seconds(facts.Now - since)}{proof}"));
         }
 
         if (facts.Fork is { } fork && round.IsActive)

@@ -24,6 +24,7 @@ internal static class RoundFactsBuilder
             joinable.Where(n => !n.MariadbRunning).Select(n => n.Node).ToHashSet(StringComparer.Ordinal),
             joinable.Select(n => n.Node).ToHashSet(StringComparer.Ordinal),
             reporting.Where(n => !n.MariadbRunning).Select(n => n.Node).ToHashSet(StringComparer.Ordinal),
-            evidence.Stopped);
+            evidence.Stopped,
+            OutageRule.Proven(evidence));
     }
 }
