@@ -9,7 +9,8 @@ namespace KeyBuzz.Agent.Commands;
 /// <summary>
 /// A recovery round takes this node out of the way: it runs outside any Primary Component with a
 /// view history proves older than the latest one, and left running it could re-form that stale
-/// component (pc.recovery) without the newer commits. Never done to a Primary node — mariadbd
+/// component (pc.recovery) without the newer commits; or pc.recovery failed to reform its members and
+/// the round decides from their datadirs instead. Never done to a Primary node — mariadbd
 /// itself is asked, right before — and self-repair leaves it down until the round starts it again.
 /// </summary>
 internal sealed class FenceCommand(LocalObserver observer, MariaDbConnector mariadb, PeerProbe peers, IServiceControl service, RepairState state, CommandGate gate, TimeProvider time)
@@ -55,7 +56,7 @@ internal sealed class FenceCommand(LocalObserver observer, MariaDbConnector mari
 
         gate.MarkUsed(command);
         var hold = TimeSpan.FromMilliseconds(Math.Min(command.HoldMs, MaxHold.TotalMilliseconds));
-        var reason = $"fenced by recovery round {command.Round}: its view is older than the latest Primary Component; the round starts it again once the others are back";
+        var reason = $"fenced by recovery round {command.Round}: stopped outside any Primary Component so the round decides from its datadir; the round starts it again";
         state.HoldForRound(time.GetUtcNow() + hold, reason, command.Round, DateTimeOffset.FromUnixTimeMilliseconds(command.IssuedAtUnixMs));
         gate.Executing(command, $"stopping mariadbd ({status}): {reason}");
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -7,6 +7,7 @@ namespace KeyBuzz.Collector.Core.Recovery;
 /// <param name="Commands">Start and fence commands with their delivery state, newest last.</param>
 /// <param name="Decision">The last planner decision recorded as an event: a new event only when it changes.</param>
 /// <param name="RefusedEvidence">Evidence tokens a grant of this round was refused on.</param>
+/// <param name="DecisionSince">Since when <paramref name="Decision"/> has held (a decision that should resolve by itself is given a limit).</param>
 public sealed record RecoveryRound(
     ulong Id,
     string Cluster,
@@ -19,7 +20,8 @@ public sealed record RecoveryRound(
     IReadOnlyList<string> Started,
     IReadOnlyList<RoundCommand>? Commands = null,
     string Decision = "",
-    IReadOnlyList<string>? RefusedEvidence = null)
+    IReadOnlyList<string>? RefusedEvidence = null,
+    DateTimeOffset? DecisionSince = null)
 {
     public BootstrapGrant? Grant => Grants.Count > 0 ? Grants[^1] : null;
 

@@ -11,7 +11,7 @@ internal static class RoundDecisions
         if (text != round.Decision)
         {
             effects.Add(new EventEffect($"round {round.Id}: {text}"));
-            round = round with { Decision = text, Rule = decision.Rule };
+            round = round with { Decision = text, Rule = decision.Rule, DecisionSince = facts.Now };
         }
 
         switch (decision.Kind)
@@ -31,6 +31,8 @@ internal static class RoundDecisions
                 }
 
                 return new RoundStep(round with { Phase = RoundPhase.Deciding, Status = $"fencing {string.Join(", ", decision.Fence)}: {decision.Reason}" }, effects);
+            case DecisionKind.LetPcRecovery when facts.Now - (round.DecisionSince ?? facts.Now) >= settings.PcRecoveryWait:
+                return PcRecoveryStalled(round, facts, settings, newId, effects);
             case DecisionKind.StartNormally:
                 round = CommandDelivery.Deliver(round, decision.StartNodes, RoundCommandKind.Start, facts.Running.Contains, facts, settings, newId, effects);
                 return new RoundStep(round with { Phase = RoundPhase.Deciding, Status = text }, effects);
@@ -103,6 +105,35 @@ internal static class RoundDecisions
         }
 
         return (Issue(round, node, position, line, now, ttl, "forced", newId, []), null);
+    }
+
+    /// <summary>
+    /// Every member runs but pc.recovery did not reform them in time: it will not (Galera does not
+    /// retry a failed quorum). Stopping non-Primary nodes cleanly loses nothing (the agent refuses to
+    /// stop a Primary one) and turns them into datadirs whose recovered positions the planner judges.
+    /// </summary>
+    private static RoundStep PcRecoveryStalled(RecoveryRound round, RoundFacts facts, RoundSettings settings, Func<string> newId, List<RoundEffect> effects)
+    {
+        var running = facts.Running.Order(StringComparer.Ordinal).ToList();
+        var untouchable = running.Where(n => !facts.Expected.Contains(n)).ToList();
+        if (untouchable.Count > 0)
+        {
+            return Await(round, facts, $"pc.recovery did not reform the cluster within {RoundMachine.Seconds(settings.PcRecoveryWait)} and {string.Join(", ", untouchable)} (maintenance or a forked history) cannot be stopped by the round: stop the running nodes by hand, then the round decides from their datadirs", effects);
+        }
+
+        var stalled = $"pc.recovery did not reform the cluster within {RoundMachine.Seconds(settings.PcRecoveryWait)} although {string.Join(", ", running)} run (Galera does not retry a failed quorum): stopping them cleanly so the positions recovered from their datadirs decide";
+        if (round.Status != stalled)
+        {
+            effects.Add(new EventEffect($"round {round.Id}: {stalled}"));
+        }
+
+        round = CommandDelivery.Deliver(round, running, RoundCommandKind.Fence, facts.Down.Contains, facts, settings, newId, effects);
+        if (round.CommandLog.FirstOrDefault(c => c.Kind == RoundCommandKind.Fence && c.Abandoned && running.Contains(c.Node)) is { } stuck)
+        {
+            return Await(round, facts, $"{stuck.Node} could not be stopped ({stuck.Answer}): stop it by hand, then the round goes on", effects);
+        }
+
+        return new RoundStep(round with { Phase = RoundPhase.Deciding, Status = stalled }, effects);
     }
 
     internal static RoundStep Await(RecoveryRound round, RoundFacts facts, string why, List<RoundEffect> effects)

@@ -12,8 +12,23 @@ public sealed record RoundSettings(
     int MaxGrantsPerRound,
     TimeSpan? ResendAfter = null,
     TimeSpan? RetryAfter = null,
-    int MaxAttempts = 12)
+    int MaxAttempts = 12,
+    TimeSpan? ProvenConfirm = null,
+    TimeSpan? PcRecoveryLimit = null)
 {
+    /// <summary>
+    /// How long the round lets Galera's pc.recovery reform a component whose members all run. It
+    /// takes seconds when it can; when it cannot ("No node with complete state", a member that was
+    /// still joining), Galera never retries, so the round stops them and decides from their datadirs.
+    /// </summary>
+    public TimeSpan PcRecoveryWait => PcRecoveryLimit ?? TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The confirmation of an outage every agent proves (<see cref="RoundFacts.OutageProven"/>): two
+    /// 1 Hz samples, not <see cref="OutageConfirm"/>. The decision still needs every position fresh.
+    /// </summary>
+    public TimeSpan ProvenOutageConfirm => TimeSpan.FromTicks(Math.Min((ProvenConfirm ?? TimeSpan.FromSeconds(1)).Ticks, OutageConfirm.Ticks));
+
     /// <summary>How long a node that accepted a bootstrap may report no mariadbd before the round fails (its start takes a second).</summary>
     public static TimeSpan BootstrapGone => TimeSpan.FromSeconds(30);
 
