@@ -45,6 +45,14 @@ internal static class RunningNodesRules
                 candidate: candidate);
         }
 
+        if (context.Evidence.PcRecoveryFailed)
+        {
+            // Completing or waiting for pc.recovery again would restart the loop the round already gave up on.
+            return b.Make(DecisionKind.Fence, "R9-pc-recovery-failed",
+                $"pc.recovery did not reform the cluster in this round: stopping {runningNames} cleanly so the positions recovered from their datadirs decide (never a stopped one started to complete it)",
+                fence: [.. running.Select(n => n.Node)], candidate: candidate);
+        }
+
         var needed = context.Needed;
         var missing = needed.Where(n => !(n.Reporting && n.MariadbRunning)).ToList();
         var wiped = missing.Where(n => n.Reporting && context.PositionOf(n).Problem == NodePositionProblem.Empty).Select(n => n.Node).ToList();

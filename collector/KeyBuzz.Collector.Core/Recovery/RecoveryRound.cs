@@ -7,6 +7,7 @@ namespace KeyBuzz.Collector.Core.Recovery;
 /// <param name="Commands">Start and fence commands with their delivery state, newest last.</param>
 /// <param name="Decision">The last planner decision recorded as an event: a new event only when it changes.</param>
 /// <param name="RefusedEvidence">Evidence tokens a grant of this round was refused on.</param>
+/// <param name="PcRecoveryStalledAt">When this round found that pc.recovery would not reform the running members: from then on they are stopped, never waited for or completed.</param>
 /// <param name="DecisionSince">Since when <paramref name="Decision"/> has held (a decision that should resolve by itself is given a limit).</param>
 public sealed record RecoveryRound(
     ulong Id,
@@ -21,7 +22,8 @@ public sealed record RecoveryRound(
     IReadOnlyList<RoundCommand>? Commands = null,
     string Decision = "",
     IReadOnlyList<string>? RefusedEvidence = null,
-    DateTimeOffset? DecisionSince = null)
+    DateTimeOffset? DecisionSince = null,
+    DateTimeOffset? PcRecoveryStalledAt = null)
 {
     public BootstrapGrant? Grant => Grants.Count > 0 ? Grants[^1] : null;
 

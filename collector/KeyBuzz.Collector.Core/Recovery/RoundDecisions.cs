@@ -127,12 +127,7 @@ internal static class RoundDecisions
             effects.Add(new EventEffect($"round {round.Id}: {stalled}"));
         }
 
-        round = CommandDelivery.Deliver(round, running, RoundCommandKind.Fence, facts.Down.Contains, facts, settings, newId, effects);
-        if (round.CommandLog.FirstOrDefault(c => c.Kind == RoundCommandKind.Fence && c.Abandoned && running.Contains(c.Node)) is { } stuck)
-        {
-            return Await(round, facts, $"{stuck.Node} could not be stopped ({stuck.Answer}): stop it by hand, then the round goes on", effects);
-        }
-
+        round = CommandDelivery.Deliver(round with { PcRecoveryStalledAt = facts.Now }, running, RoundCommandKind.Fence, facts.Down.Contains, facts, settings, newId, effects);
         return new RoundStep(round with { Phase = RoundPhase.Deciding, Status = stalled }, effects);
     }
 

@@ -178,7 +178,7 @@ internal sealed class RecoveryCoordinator(
             return;
         }
 
-        var clusterEvidence = evidence.Build(view, assessments, round?.Refused);
+        var clusterEvidence = Evidence(view, assessments, round);
         var decision = BootstrapPlanner.Plan(clusterEvidence);
         var o = recovery.Value;
         var autoAllowed = o.AutoBootstrap && rounds.AutoGrantsSince(view.Name, now - TimeSpan.FromMinutes(o.AutoBootstrapWindowMinutes)) < o.MaxAutoBootstraps;
@@ -194,7 +194,10 @@ internal sealed class RecoveryCoordinator(
     }
 
     private BootstrapDecision Decide(ClusterView view, RecoveryRound? round) =>
-        BootstrapPlanner.Plan(evidence.Build(view, Assess(view, time.GetUtcNow()), round?.Refused));
+        BootstrapPlanner.Plan(Evidence(view, Assess(view, time.GetUtcNow()), round));
+
+    private ClusterEvidence Evidence(ClusterView view, IReadOnlyDictionary<string, NodeAssessment> assessments, RecoveryRound? round) =>
+        evidence.Build(view, assessments, round?.Refused) with { PcRecoveryFailed = round?.PcRecoveryStalledAt is not null };
 
     private Dictionary<string, NodeAssessment> Assess(ClusterView view, DateTimeOffset now) =>
         view.Nodes.ToDictionary(n => n.Key, n => NodeAssessor.Assess(n.Value, now, collector.Value.NotReportingAfterMissedIntervals), StringComparer.Ordinal);

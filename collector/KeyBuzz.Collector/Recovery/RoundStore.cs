@@ -52,6 +52,7 @@ internal sealed class RoundStore(CollectorDatabase database)
         ["rule"] = r.Rule ?? string.Empty,
         ["started"] = new BsonArray(r.Started.Select(s => new BsonValue(s))),
         ["decision"] = r.Decision,
+        ["pcRecoveryStalled"] = r.PcRecoveryStalledAt is { } stalled ? new BsonValue(stalled.UtcDateTime) : BsonValue.Null,
         ["decisionSince"] = r.DecisionSince is { } decided ? new BsonValue(decided.UtcDateTime) : BsonValue.Null,
         ["refused"] = new BsonArray(r.Refused.Select(t => new BsonValue(t))),
         ["commands"] = new BsonArray(r.CommandLog.Select(c => new BsonDocument
@@ -122,7 +123,8 @@ internal sealed class RoundStore(CollectorDatabase database)
             c["abandoned"].AsBoolean))] : [],
         Text(d, "decision"),
         d.TryGetValue("refused", out var refused) ? [.. refused.AsArray.Select(v => v.AsString)] : [],
-        Time(d, "decisionSince"));
+        Time(d, "decisionSince"),
+        Time(d, "pcRecoveryStalled"));
 
     private static string Text(BsonDocument d, string key) => d.TryGetValue(key, out var value) && value.IsString ? value.AsString : string.Empty;
 

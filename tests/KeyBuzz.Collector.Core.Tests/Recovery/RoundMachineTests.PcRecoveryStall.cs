@@ -42,11 +42,20 @@ public sealed partial class RoundMachineTests
         Assert.Empty(again.Effects.OfType<SendCommandEffect>());
         Assert.Empty(again.Effects.OfType<EventEffect>());
 
+        Assert.NotNull(again.Round!.PcRecoveryStalledAt);
+        var oneStopped = BootstrapPlanner.Plan(WithHighWater(237, Waiting("node1"), Down("node2", -1, history: NodeHistory.Behind), Down("node3", 237)) with
+        {
+            Latest = new LatestComponent(U, 237, ["node1", "node3"], true),
+            PcRecoveryFailed = true,
+        });
+        var notRestarted = RoundMachine.Step(again.Round, oneStopped, Facts(6 + 34, running: ["node1"], startable: ["node2", "node3"]), Settings, 1, Id("s1"));
+        Assert.DoesNotContain(notRestarted.Effects.OfType<SendCommandEffect>(), e => e.Command.Kind == RoundCommandKind.Start);
+
         var stopped = BootstrapPlanner.Plan(WithHighWater(237, Clean("node1", 237), Down("node2", -1, history: NodeHistory.Behind), Down("node3", 237)) with
         {
             Latest = new LatestComponent(U, 237, ["node1", "node3"], true),
         });
-        var granted = RoundMachine.Step(again.Round, stopped, Facts(6 + 40, startable: All), Settings, 1, Id("g1"));
+        var granted = RoundMachine.Step(notRestarted.Round, stopped, Facts(6 + 40, startable: All), Settings, 1, Id("g1"));
 
         Assert.Equal(DecisionKind.Bootstrap, stopped.Kind);
         Assert.Equal("node1", Assert.Single(granted.Effects.OfType<SendGrantEffect>()).Grant.Node);

@@ -41,13 +41,13 @@ public sealed class RoundStoreTests : IDisposable
     {
         var command = new RoundCommand("s-1", "node1", RoundCommandKind.Fence, 2, T0, T0.AddSeconds(1), 3, true, "fenced", T0.AddSeconds(2), true);
         var grant = Grant("g1") with { DatadirIdentity = "5e1d2c3b4a596877", EvidenceToken = "node2|5e1d@1", LastSentAt = T0.AddSeconds(4) };
-        Open().Save(Round(1, RoundPhase.Deciding, grant) with { Commands = [command], Decision = "fencing: node1", DecisionSince = T0.AddSeconds(3), RefusedEvidence = ["node2|abc@1"] });
+        Open().Save(Round(1, RoundPhase.Deciding, grant) with { Commands = [command], Decision = "fencing: node1", DecisionSince = T0.AddSeconds(3), PcRecoveryStalledAt = T0.AddSeconds(5), RefusedEvidence = ["node2|abc@1"] });
         _databases.Opened[0].Dispose();
 
         var round = Open().Active("kblab")!;
 
         Assert.Equal(command, Assert.Single(round.CommandLog));
-        Assert.Equal(("fencing: node1", T0.AddSeconds(3)), (round.Decision, round.DecisionSince));
+        Assert.Equal(("fencing: node1", T0.AddSeconds(3), T0.AddSeconds(5)), (round.Decision, round.DecisionSince, round.PcRecoveryStalledAt));
         Assert.Equal(["node2|abc@1"], round.Refused);
         Assert.Equal(("5e1d2c3b4a596877", "node2|5e1d@1", T0.AddSeconds(4)), (round.Grant!.DatadirIdentity, round.Grant.EvidenceToken, round.Grant.LastSentAt!.Value));
     }
