@@ -152,6 +152,21 @@ internal static class ProxySqlApplyCommand
         }
 
         await output.WriteLineAsync($"Switchover done, but {used} session(s) still use the old writer {old} after {timeout.TotalSeconds:0} s: they are pinned (open transaction, user variables, locks) and keep writing there. Kill them on the proxies (stats_mysql_processlist, KILL CONNECTION) or wait, then check kbctl alerts (ProxySQLSessionsOnShunnedWriter).");
+        foreach (var session in sessions)
+        {
+            var listed = await session.SessionsOnAsync(writerHostgroup, old, cancellationToken);
+            var inUse = await session.ConnectionsUsedAsync(writerHostgroup, old, cancellationToken);
+            foreach (var line in listed)
+            {
+                await output.WriteLineAsync($"    {session.Name}: {line}");
+            }
+
+            if (inUse > listed.Count)
+            {
+                await output.WriteLineAsync($"    {session.Name}: counts {inUse} backend connection(s) in use on {old} but lists {listed.Count} session(s) on it");
+            }
+        }
+
         return ExitCodes.Failed;
     }
 }

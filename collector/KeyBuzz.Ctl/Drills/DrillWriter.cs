@@ -19,6 +19,7 @@ internal sealed class DrillWriter : IAsyncDisposable
     private readonly IReadOnlyList<string> _connectionStrings;
     private readonly string _table;
     private readonly long _firstId;
+    private readonly TimeSpan _commandTimeout;
     private Task _loop = Task.CompletedTask;
 
     public DrillWriter(IReadOnlyList<string> connectionStrings, string table, long firstId)
@@ -26,6 +27,8 @@ internal sealed class DrillWriter : IAsyncDisposable
         _connectionStrings = connectionStrings;
         _table = table;
         _firstId = firstId;
+        var seconds = new MySqlConnectionStringBuilder(connectionStrings[0]).DefaultCommandTimeout;
+        _commandTimeout = seconds == 0 ? TimeSpan.MaxValue : TimeSpan.FromSeconds(seconds);
     }
 
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -84,6 +87,15 @@ internal sealed class DrillWriter : IAsyncDisposable
                 lock (_lock)
                 {
                     _acked.Add((next, _clock.Elapsed));
+                }
+
+                if (_clock.Elapsed - started >= _commandTimeout)
+                {
+                    // Past its command timeout the driver sent KILL QUERY even though the insert then succeeded:
+                    // ProxySQL pins such a session to its backend for good (no multiplexing), so it would keep
+                    // writing on the old writer after a switchover. A pool would drop it; so does the drill.
+                    await connection.DisposeAsync();
+                    connection = null;
                 }
             }
             catch (OperationCanceledException)

@@ -29,6 +29,12 @@ internal sealed class AdminSession(string name, string host, int port, string us
             .Where(r => $"{r["srv_host"]}:{r["srv_port"]}" == endpoint)
             .Sum(r => long.Parse(r["ConnUsed"] ?? "0", CultureInfo.InvariantCulture));
 
+    /// <summary>The client sessions on one backend of a hostgroup now (stats_mysql_processlist), one line each, to name them to the operator.</summary>
+    public async Task<IReadOnlyList<string>> SessionsOnAsync(int hostgroup, string endpoint, CancellationToken cancellationToken) =>
+        [.. (await RowsAsync(string.Create(CultureInfo.InvariantCulture, $"SELECT SessionID, user, cli_host, cli_port, srv_host, srv_port, command, time_ms, info FROM stats.stats_mysql_processlist WHERE hostgroup = {hostgroup}"), cancellationToken))
+            .Where(r => $"{r["srv_host"]}:{r["srv_port"]}" == endpoint)
+            .Select(r => $"session {r["SessionID"]} {r["user"]} from {r["cli_host"]}:{r["cli_port"]}, {r["command"]} for {r["time_ms"]} ms{(string.IsNullOrEmpty(r["info"]) ? "" : ": " + Shorten(r["info"]!))}")];
+
     /// <summary>Runs one statement; a refusal names the statement and ProxySQL's error.</summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

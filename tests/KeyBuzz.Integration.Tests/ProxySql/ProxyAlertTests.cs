@@ -57,6 +57,8 @@ public sealed class ProxyAlertTests(KeyBuzzLab lab) : IAsyncLifetime
         var (code, output, error) = await ProxyLab.SwitchoverAsync(lab, $"node{to}", "--drain-timeout", "3s");
         Assert.True(code == 1, $"exit {code}: a switchover that leaves sessions on the old writer says so by its exit code. {error}{output}");
         Assert.Contains("still use the old writer", output, StringComparison.Ordinal);
+        Assert.Contains("proxy1: session ", output, StringComparison.Ordinal); // named, so the operator can KILL CONNECTION it
+        Assert.Contains("app from 127.", output, StringComparison.Ordinal);
         await ProxyLab.WaitForWriterAsync(lab, $"{lab.Cluster.Address(to)}:3306", TimeSpan.FromSeconds(10));
 
         var alert = await Poll.UntilAsync(() => ProxyLab.FiringAsync(lab, "ProxySQLSessionsOnShunnedWriter", "proxy1"), TimeSpan.FromSeconds(20), "ProxySQLSessionsOnShunnedWriter fires for proxy1");
