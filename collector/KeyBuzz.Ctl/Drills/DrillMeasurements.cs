@@ -16,8 +16,7 @@ internal sealed record DrillMeasurements(
     TimeSpan? DownFor,
     string? Problem,
     TimeSpan? LongestWriteGapFrom = null,
-    TimeSpan? GapUntilStart = null,
-    TimeSpan? GapFromStart = null)
+    DrillPhaseGaps? Phases = null)
 {
     /// <summary>Acknowledged writes missing on the worst node (nodes that could not be read count as -1 and fail the drill).</summary>
     public int Lost => LostPerAddress.Values.DefaultIfEmpty(0).Max();
@@ -35,12 +34,21 @@ internal sealed record DrillMeasurements(
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Drill {Drill} on {Node}\n");
         text.Append(CultureInfo.InvariantCulture, $"  writes acknowledged      {Acked} (one every 50 ms)\n");
-        text.Append(CultureInfo.InvariantCulture, $"  longest write gap        {Seconds(LongestWriteGap)}{(LongestWriteGapFrom is { } from ? string.Create(CultureInfo.InvariantCulture, $" (from +{from.TotalSeconds:0.00}s)") : string.Empty)}\n");
-        if (GapUntilStart is { } until && GapFromStart is { } after)
+        text.Append(CultureInfo.InvariantCulture, $"  longest write gap        {Seconds(LongestWriteGap)}{At(LongestWriteGapFrom)}\n");
+        if (Phases is { } phases)
         {
-            // The stop (and a switchover before it) and the rejoin cost differently: a joining node's view change pauses commits.
-            text.Append(CultureInfo.InvariantCulture, $"    until the start        {Seconds(until)}\n");
-            text.Append(CultureInfo.InvariantCulture, $"    from the start         {Seconds(after)} (the rejoin's view change pauses every commit)\n");
+            // The switchover, the stop and the rejoin cost differently: a leaving or joining node's view change pauses commits.
+            if (phases.UntilStop is { } untilStop)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    until the stop         {Seconds(untilStop)} (the planned switchover, drained)\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"    until the start        {Seconds(phases.UntilStart)}{At(phases.UntilStartFrom)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    from the start         {Seconds(phases.FromStart)} (the rejoin's view change pauses every commit)\n");
+            if (phases is { DirectNode: { } direct, DirectUntilStart: { } directGap })
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  direct on {direct.PadRight(14)} {Seconds(directGap)} until the start (a writer on {direct} itself, not through ProxySQL: Galera's own pause as the node left)\n");
+            }
         }
 
         text.Append(CultureInfo.InvariantCulture, $"  client errors            {Errors}{(ErrorSamples.Count > 0 ? $" ({string.Join(" | ", ErrorSamples)})" : string.Empty)}\n");
@@ -78,6 +86,8 @@ internal sealed record DrillMeasurements(
 
         return longest;
     }
+
+    private static string At(TimeSpan? from) => from is { } f ? string.Create(CultureInfo.InvariantCulture, $" (from +{f.TotalSeconds:0.00}s)") : string.Empty;
 
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.00} s");
 }

@@ -15,15 +15,17 @@ internal sealed class DrillWriter : IAsyncDisposable
     private readonly List<(TimeSpan At, string Message)> _errors = [];
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Stopwatch _clock;
     private readonly IReadOnlyList<string> _connectionStrings;
     private readonly string _table;
     private readonly long _firstId;
     private readonly TimeSpan _commandTimeout;
     private Task _loop = Task.CompletedTask;
 
-    public DrillWriter(IReadOnlyList<string> connectionStrings, string table, long firstId)
+    /// <param name="clock">Shared with another writer of the same drill, so their gaps compare on one time line.</param>
+    public DrillWriter(IReadOnlyList<string> connectionStrings, string table, long firstId, Stopwatch? clock = null)
     {
+        _clock = clock ?? Stopwatch.StartNew();
         _connectionStrings = connectionStrings;
         _table = table;
         _firstId = firstId;

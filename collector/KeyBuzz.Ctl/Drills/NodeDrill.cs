@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KeyBuzz.Contracts.V1;
 using KeyBuzz.Ctl.Cli;
 using MySqlConnector;
@@ -11,6 +12,8 @@ namespace KeyBuzz.Ctl.Drills;
 internal sealed class NodeDrill(CollectorConnection collector, DrillOptions options, TextWriter output)
 {
     private readonly Operations.OperationsClient _client = new(collector.Channel);
+    /// <summary>The direct writer's ids start this far above the drill client's, so the two never collide.</summary>
+    private const long DirectIdOffset = 1_000_000_000;
     private long _stoppedAtUnixMs;
 
     public async Task<DrillMeasurements> RunAsync(string cluster, string node, CancellationToken cancellationToken)
@@ -20,9 +23,12 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         await PrepareAsync(table, cancellationToken);
         var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
         var targets = options.Through?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. options.Sql];
-        var writer = new DrillWriter([.. targets.Select(ConnectionString)], table, firstId);
+        var clock = Stopwatch.StartNew();
+        var writer = new DrillWriter([.. targets.Select(ConnectionString)], table, firstId, clock);
+        DrillWriter? direct = null;
+        string? directNode = null;
         var taken = false;
-        TimeSpan? downFor = null, rejoin = null, startedAt = null;
+        TimeSpan? downFor = null, rejoin = null, startedAt = null, stoppedFrom = null;
         string? problem = null;
         try
         {
@@ -32,7 +38,15 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
                 return await DoneAsync(writer, name, node, null, null, "the client could not write before the drill started (check --sql/--through and the drill user)");
             }
 
-            var moved = await MoveWriterAwayAsync(cluster, node, cancellationToken);
+            var (moved, movedTo) = await MoveWriterAwayAsync(cluster, node, cancellationToken);
+            if (movedTo is { } to)
+            {
+                // A writer on the new writer itself, bypassing ProxySQL: what Galera alone costs the stop, to tell it from what the proxy adds.
+                var backend = options.ProxySql!.Backends.First(b => b.Name == to);
+                (direct, directNode) = (new DrillWriter([ConnectionString($"{backend.Host}:{backend.Port}")], table, firstId + DirectIdOffset, clock), to);
+                direct.Start();
+            }
+
             if (moved is false)
             {
                 return await DoneAsync(writer, name, node, null, null, $"{node} is the ProxySQL writer and the planned switchover before the stop failed (see above): nothing was stopped");
@@ -40,6 +54,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
 
             await output.WriteLineAsync($"{Stamp(writer)} {(options.Kill ? "killing" : "stopping")} {node} (writes continue)");
             var stopAt = writer.Elapsed;
+            stoppedFrom = stopAt;
             taken = true; // from here on the node may be down: the finally block restores it whatever happens
             var stopped = await ActAsync(cluster, node, options.Kill ? "kill" : "stop", cancellationToken);
             _stoppedAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -106,43 +121,53 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             }
 
             await writer.StopAsync();
+            if (direct is not null)
+            {
+                await direct.DisposeAsync();
+            }
         }
 
         async Task<DrillMeasurements> DoneAsync(DrillWriter w, string drill, string n, TimeSpan? down, TimeSpan? back, string? why)
         {
             await w.StopAsync();
             var (acked, errors) = w.Results();
+            IReadOnlyList<(long Id, TimeSpan At)> directAcked = direct is null ? [] : await StopDirectAsync(direct);
             var times = acked.Select(a => a.At).ToList();
             var lost = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var address in options.Sql)
             {
-                lost[address] = await MissingOnAsync(address, table, firstId, acked.Select(a => a.Id));
+                lost[address] = await MissingOnAsync(address, table, firstId, acked.Select(a => a.Id).Concat(directAcked.Select(a => a.Id)));
             }
 
+            var phases = startedAt is not { } s ? null : new DrillPhaseGaps(
+                DrillMeasurements.LongestGap(times, TimeSpan.MinValue, s).Gap,
+                DrillMeasurements.LongestGap(times, TimeSpan.MinValue, s).From,
+                DrillMeasurements.LongestGap(times, s, TimeSpan.MaxValue).Gap,
+                directNode is not null && stoppedFrom is { } stop ? DrillMeasurements.LongestGap(times, TimeSpan.MinValue, stop).Gap : null,
+                directNode,
+                directNode is null ? null : DrillMeasurements.LongestGap([.. directAcked.Select(a => a.At)], TimeSpan.MinValue, s).Gap);
             return new DrillMeasurements(drill, n, acked.Count, errors.Count, [.. errors.Select(e => e.Message).Distinct().Take(3)],
-                DrillMeasurements.LongestGap(times), lost, back, down, why, DrillMeasurements.LongestGap(times, TimeSpan.MinValue, TimeSpan.MaxValue).From,
-                startedAt is { } s ? DrillMeasurements.LongestGap(times, TimeSpan.MinValue, s).Gap : null,
-                startedAt is { } t ? DrillMeasurements.LongestGap(times, t, TimeSpan.MaxValue).Gap : null);
+                DrillMeasurements.LongestGap(times), lost, back, down, why, DrillMeasurements.LongestGap(times, TimeSpan.MinValue, TimeSpan.MaxValue).From, phases);
         }
     }
 
     /// <summary>
     /// With --proxysql and the drilled node ProxySQL's writer: a planned switchover to another Synced
     /// node first, drained, so clients see no error and no gap (a stop of the writer itself would cost
-    /// about a second and a lost connection). Null: nothing to move; true: moved; false: it failed.
+    /// about a second and a lost connection). Null: nothing to move; true: moved (To: the new writer); false: it failed.
     /// </summary>
-    private async Task<bool?> MoveWriterAwayAsync(string cluster, string node, CancellationToken cancellationToken)
+    private async Task<(bool? Moved, string? To)> MoveWriterAwayAsync(string cluster, string node, CancellationToken cancellationToken)
     {
         if (options.Proxy || options.ProxySql is not { } proxysql || proxysql.Backends.FirstOrDefault(b => b.Name == node) is not { Name: not null } backend)
         {
-            return null;
+            return (null, null);
         }
 
         var status = await _client.GetStatusAsync(new StatusRequest { Cluster = cluster }, headers: collector.Headers, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
         var proxies = status.Clusters.SelectMany(c => c.Proxies).Where(p => p.Reporting).ToList();
         if (proxies.Count == 0 || proxies.All(p => p.Writer != $"{backend.Host}:{backend.Port}"))
         {
-            return null;
+            return (null, null);
         }
 
         var target = status.Clusters.SelectMany(c => c.Nodes).Where(n => n.Name != node && n is { ClusterStatus: "Primary", LocalState: "Synced" } && proxysql.Backends.Any(b => b.Name == n.Name))
@@ -150,11 +175,17 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         if (target is null)
         {
             await output.WriteLineAsync($"  ! {node} is the ProxySQL writer and no other node is Synced to take over");
-            return false;
+            return (false, null);
         }
 
         await output.WriteLineAsync($"  {node} is the ProxySQL writer: planned switchover to {target} first (drained), then the {(options.Kill ? "kill" : "stop")}");
-        return await SwitchoverAsync(target, cancellationToken) == ExitCodes.Ok;
+        return await SwitchoverAsync(target, cancellationToken) == ExitCodes.Ok ? (true, target) : (false, null);
+    }
+
+    private static async Task<IReadOnlyList<(long Id, TimeSpan At)>> StopDirectAsync(DrillWriter direct)
+    {
+        await direct.StopAsync();
+        return direct.Results().Acked;
     }
 
     private Task<int> SwitchoverAsync(string to, CancellationToken cancellationToken) =>

@@ -29,6 +29,21 @@ public sealed class DrillMeasurementsTests
     }
 
     [Fact]
+    public void Report_splits_the_gap_by_phase_and_names_Galeras_own_pause_on_the_direct_writer()
+    {
+        var phases = new DrillPhaseGaps(TimeSpan.FromSeconds(1.01), TimeSpan.FromSeconds(2.95), TimeSpan.FromSeconds(1.55), TimeSpan.FromSeconds(0.06), "node2", TimeSpan.FromSeconds(1.00));
+        var report = (Result(new() { ["a"] = 0 }) with { Phases = phases }).Report();
+        Assert.Contains("    until the stop         0.06 s (the planned switchover, drained)", report, StringComparison.Ordinal);
+        Assert.Contains("    until the start        1.01 s (from +2.95s)", report, StringComparison.Ordinal);
+        Assert.Contains("    from the start         1.55 s", report, StringComparison.Ordinal);
+        Assert.Contains("  direct on node2          1.00 s until the start", report, StringComparison.Ordinal);
+
+        var withoutProxy = (Result(new() { ["a"] = 0 }) with { Phases = new DrillPhaseGaps(TimeSpan.FromSeconds(0.5), null, TimeSpan.FromSeconds(1)) }).Report();
+        Assert.DoesNotContain("until the stop", withoutProxy, StringComparison.Ordinal);
+        Assert.DoesNotContain("direct on", withoutProxy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Longest_gap_between_acknowledgements()
     {
         Assert.Equal(TimeSpan.FromMilliseconds(900), DrillMeasurements.LongestGap([TimeSpan.FromMilliseconds(0), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(950), TimeSpan.FromMilliseconds(1000)]));

@@ -70,15 +70,24 @@ public sealed class FailoverThroughProxyTests(KeyBuzzLab lab) : IAsyncLifetime
         var (code, output, error) = await Kbctl.RunAsync(lab, ["drill", "mariadb-node", $"node{writer}", "--sql", sql, "--through", through,
             "--db-user", "app", "--db-password-file", password, "--database", "erp", "--down", "3s", "--proxysql", .. await lab.Proxies.KbctlArgumentsAsync()]);
 
+        Console.WriteLine(output);
         Assert.True(code == 0, error + output);
         Assert.Contains("planned switchover to", output, StringComparison.Ordinal);
         Assert.Contains("  client errors            0", output, StringComparison.Ordinal);
-        // The switchover and the stop are the drill's "until the start"; the rejoin after the start is Galera's view change, reported apart.
+        // The switchover is the drill's "until the stop": ProxySQL's part, held to 100 ms. The stop itself costs the view
+        // change of a leaving member (usually tens of ms, about 1 s when Galera retransmits its join messages), paid by
+        // every commit, through ProxySQL or not: the drill's direct writer on the new writer measures it in the same run.
+        var switchover = Seconds(output, @"until the stop\s+([0-9.]+) s");
         var gap = Seconds(output, @"until the start\s+([0-9.]+) s");
+        var galera = Seconds(output, @"direct on node\d\s+([0-9.]+) s until the start");
         var rejoin = Seconds(output, @"from the start\s+([0-9.]+) s");
         Record("drillStopWriterGapSeconds", gap, "drillStopWriterRejoinGapSeconds", rejoin);
-        Console.WriteLine($"drill clean stop of writer node{writer} through ProxySQL: longest gap {gap * 1000:0} ms until the start, 0 client errors; {rejoin:0.00} s during the rejoin");
-        Assert.True(gap <= 0.1, output);
+        Record("drillSwitchoverGapSeconds", switchover, "drillStopDirectGapSeconds", galera);
+        Console.WriteLine($"drill clean stop of writer node{writer} through ProxySQL: longest gap {switchover * 1000:0} ms during the switchover, " +
+            $"{gap * 1000:0} ms until the start ({galera * 1000:0} ms on a direct writer: Galera's own), 0 client errors; {rejoin:0.00} s during the rejoin");
+        Assert.True(switchover <= 0.1, output);
+        Assert.True(gap <= Math.Max(0.1, galera + 0.1), $"ProxySQL added over 100 ms to Galera's own pause during the stop:\n{output}");
+        Assert.True(galera <= 2.5, $"a clean leave paused the lab's Galera over 2.5 s:\n{output}");
     }
 
     [SkippableFact]
