@@ -72,7 +72,7 @@ internal sealed class LabProxies(LabSystem lab)
                             "StartCommand": [ "{{ProxySqlBinary.Path}}", "-f", "-c", "{{Path.Combine(data, "proxysql.cnf")}}", "-D", "{{data}}" ] }
             }
             """);
-        var agent = ManagedProcess.Start(RepoPaths.Binary("agent/kb-agent"), ["--config", config], new Dictionary<string, string>(), Path.Combine(dir, "stdout.log"));
+        var agent = ManagedProcess.Start(RepoPaths.Binary("agent/kb-agent"), ["--config", config], LabSystem.AgentEnvironment(), Path.Combine(dir, "stdout.log"));
         _agents[proxy] = agent;
         return agent;
     }

@@ -211,7 +211,7 @@ public partial class LabSystem(string directory, string ipBase)
                           "BackoffSeconds": 2, "MaxRestarts": 3 }
             }
             """);
-        var agent = ManagedProcess.Start(RepoPaths.Binary("agent/kb-agent"), ["--config", config], new Dictionary<string, string>(), Path.Combine(dir, "stdout.log"));
+        var agent = ManagedProcess.Start(RepoPaths.Binary("agent/kb-agent"), ["--config", config], AgentEnvironment(), Path.Combine(dir, "stdout.log"));
         _agents[node] = agent;
         return agent;
     }
@@ -267,4 +267,7 @@ public partial class LabSystem(string directory, string ipBase)
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>The agent's environment in the packaged unit (keybuzz-agent.service): its 1 MiB gen0 budget.</summary>
+    public static Dictionary<string, string> AgentEnvironment() => new() { ["DOTNET_GCgen0size"] = "100000" };
 }
