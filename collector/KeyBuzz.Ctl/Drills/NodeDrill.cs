@@ -25,8 +25,7 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         var targets = options.Through?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. options.Sql];
         var clock = Stopwatch.StartNew();
         var writer = new DrillWriter([.. targets.Select(ConnectionString)], table, firstId, clock);
-        DrillWriter? direct = null;
-        string? directNode = null;
+        (DrillWriter Writer, string Node)? direct = null;
         var taken = false;
         TimeSpan? downFor = null, rejoin = null, startedAt = null, stoppedFrom = null;
         string? problem = null;
@@ -43,8 +42,8 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             {
                 // A writer on the new writer itself, bypassing ProxySQL: what Galera alone costs the stop, to tell it from what the proxy adds.
                 var backend = options.ProxySql!.Backends.First(b => b.Name == to);
-                (direct, directNode) = (new DrillWriter([ConnectionString($"{backend.Host}:{backend.Port}")], table, firstId + DirectIdOffset, clock), to);
-                direct.Start();
+                direct = (new DrillWriter([ConnectionString($"{backend.Host}:{backend.Port}")], table, firstId + DirectIdOffset, clock), to);
+                direct.Value.Writer.Start();
             }
 
             if (moved is false)
@@ -121,9 +120,9 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
             }
 
             await writer.StopAsync();
-            if (direct is not null)
+            if (direct is { } d)
             {
-                await direct.DisposeAsync();
+                await d.Writer.DisposeAsync();
             }
         }
 
@@ -131,7 +130,12 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         {
             await w.StopAsync();
             var (acked, errors) = w.Results();
-            IReadOnlyList<(long Id, TimeSpan At)> directAcked = direct is null ? [] : await StopDirectAsync(direct);
+            if (direct is { } d)
+            {
+                await d.Writer.StopAsync();
+            }
+
+            var directAcked = direct?.Writer.Results().Acked ?? [];
             var times = acked.Select(a => a.At).ToList();
             var lost = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var address in options.Sql)
@@ -139,15 +143,22 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
                 lost[address] = await MissingOnAsync(address, table, firstId, acked.Select(a => a.Id).Concat(directAcked.Select(a => a.Id)));
             }
 
-            var phases = startedAt is not { } s ? null : new DrillPhaseGaps(
-                DrillMeasurements.LongestGap(times, TimeSpan.MinValue, s).Gap,
-                DrillMeasurements.LongestGap(times, TimeSpan.MinValue, s).From,
-                DrillMeasurements.LongestGap(times, s, TimeSpan.MaxValue).Gap,
-                directNode is not null && stoppedFrom is { } stop ? DrillMeasurements.LongestGap(times, TimeSpan.MinValue, stop).Gap : null,
-                directNode,
-                directNode is null ? null : DrillMeasurements.LongestGap([.. directAcked.Select(a => a.At)], TimeSpan.MinValue, s).Gap);
+            var whole = DrillMeasurements.LongestGap(times, TimeSpan.MinValue, TimeSpan.MaxValue);
+            DrillPhaseGaps? phases = null;
+            if (startedAt is { } s)
+            {
+                var untilStart = DrillMeasurements.LongestGap(times, TimeSpan.MinValue, s);
+                phases = new DrillPhaseGaps(
+                    untilStart.Gap,
+                    untilStart.From,
+                    DrillMeasurements.LongestGap(times, s, TimeSpan.MaxValue).Gap,
+                    direct is not null && stoppedFrom is { } stop ? DrillMeasurements.LongestGap(times, TimeSpan.MinValue, stop).Gap : null,
+                    direct?.Node,
+                    direct is null ? null : DrillMeasurements.LongestGap([.. directAcked.Select(a => a.At)], TimeSpan.MinValue, s).Gap);
+            }
+
             return new DrillMeasurements(drill, n, acked.Count, errors.Count, [.. errors.Select(e => e.Message).Distinct().Take(3)],
-                DrillMeasurements.LongestGap(times), lost, back, down, why, DrillMeasurements.LongestGap(times, TimeSpan.MinValue, TimeSpan.MaxValue).From, phases);
+                whole.Gap, lost, back, down, why, whole.From, phases);
         }
     }
 
@@ -182,11 +193,6 @@ internal sealed class NodeDrill(CollectorConnection collector, DrillOptions opti
         return await SwitchoverAsync(target, cancellationToken) == ExitCodes.Ok ? (true, target) : (false, null);
     }
 
-    private static async Task<IReadOnlyList<(long Id, TimeSpan At)>> StopDirectAsync(DrillWriter direct)
-    {
-        await direct.StopAsync();
-        return direct.Results().Acked;
-    }
 
     private Task<int> SwitchoverAsync(string to, CancellationToken cancellationToken) =>
         Commands.ProxySqlApplyCommand.RunAsync(options.ProxySql!, to, dryRun: false, allowFailback: false, TimeSpan.FromSeconds(30), new IndentedWriter(output), new IndentedWriter(output), cancellationToken);
