@@ -5,13 +5,54 @@ namespace KeyBuzz.Agent.Io;
 
 /// <summary>
 /// Reads the pid file and checks /proc. A crash leaves a stale pid file behind, so the process
-/// name is checked too (a recycled pid then reads as "down", which is what it is).
+/// name is checked too (a recycled pid then reads as "down", which is what it is). A mariadbd with
+/// no pid file (galera_recovery's `--wsrep-recover` before the unit starts the server, a hand run)
+/// is found by the lock it holds on ibdata1; only the agent's own recovery run is not counted.
 /// </summary>
-internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options) : IProcessProbe
+internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options, IOptions<RepairOptions> repair) : IProcessProbe
 {
     private readonly string _pidFile = options.Value.PidFile;
+    private readonly string _systemTablespace = Path.Combine(options.Value.DataDirectory, "ibdata1");
+    private readonly string _recoverUnit = repair.Value.RecoverUnit;
 
-    public bool IsMariadbRunning()
+    public bool IsMariadbRunning() => PidFileProcessAlive() || ForeignDatadirUser() is not null;
+
+    private int? ForeignDatadirUser() =>
+        PosixLockProbe.Holder(_systemTablespace) is { } pid && !IsOwnRecovery(pid) ? pid : null;
+
+    private bool IsOwnRecovery(int pid)
+    {
+        if (pid <= 0)
+        {
+            return false; // a holder we cannot name cannot be shown to be ours
+        }
+
+        try
+        {
+            return IsOwnRecovery(File.ReadAllText($"/proc/{pid}/cmdline"), File.ReadAllText($"/proc/{pid}/stat"), File.ReadAllText($"/proc/{pid}/cgroup"), Environment.ProcessId, _recoverUnit);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The agent's own `--wsrep-recover`: its child (process mode) or a process of its recover unit
+    /// (systemd mode). It must not read as "mariadbd running", or the position it reports would
+    /// come with a node that looks alive.
+    /// </summary>
+    internal static bool IsOwnRecovery(string cmdline, string stat, string cgroup, int agentPid, string recoverUnit)
+    {
+        var recovering = cmdline.Split('\0').Any(a => a is "--wsrep-recover" or "--wsrep_recover");
+        return recovering && (ParentPid(stat) == agentPid || cgroup.Split('\n').Any(line => line.EndsWith('/' + recoverUnit, StringComparison.Ordinal)));
+    }
+
+    private bool PidFileProcessAlive()
     {
         if (string.IsNullOrEmpty(_pidFile) || !File.Exists(_pidFile))
         {
@@ -37,6 +78,12 @@ internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options) : IPr
         {
             return false;
         }
+    }
+
+    private static int ParentPid(string stat)
+    {
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 1 && int.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ppid) ? ppid : -1;
     }
 
     /// <summary>

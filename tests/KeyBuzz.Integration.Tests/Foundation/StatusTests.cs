@@ -73,4 +73,31 @@ public sealed class StatusTests(KeyBuzzLab lab)
             TimeSpan.FromSeconds(30),
             "node2 Synced again");
     }
+
+    [Fact]
+    public async Task A_mariadbd_without_its_pid_file_is_still_reported_running_by_its_lock_on_ibdata1()
+    {
+        // galera_recovery runs mariadbd --wsrep-recover before systemd writes any pid file; a server whose pid
+        // file is gone is the same case with a real, long-running mariadbd: only its InnoDB lock tells.
+        await lab.WaitForAllSyncedAsync(TimeSpan.FromSeconds(60));
+        await lab.SetMaintenanceAsync(3, true);
+        var pidFile = lab.Cluster.PidFile(3);
+        var pid = await File.ReadAllTextAsync(pidFile);
+        File.Delete(pidFile);
+        try
+        {
+            var removed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            await Poll.UntilAsync(
+                async () => KeyBuzzLab.Node(await lab.StatusAsync(), "node3")!.LastSeenUnixMs > removed + 2500,
+                TimeSpan.FromSeconds(15),
+                "node3's agent reporting readings taken after its pid file was removed");
+            var node = KeyBuzzLab.Node(await lab.StatusAsync(), "node3")!;
+            Assert.True(node.MariadbRunning, $"node3 with no pid file: {node}");
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(pidFile, pid);
+            await lab.SetMaintenanceAsync(3, false);
+        }
+    }
 }
