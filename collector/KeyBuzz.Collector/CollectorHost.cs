@@ -39,6 +39,8 @@ internal static class CollectorHost
         builder.Services.AddSingleton<TokenValidator>();
         builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        builder.Services.AddOptions<Coordination.EtcdOptions>().Bind(builder.Configuration.GetSection(Coordination.EtcdOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Coordination.EtcdOptions>, Coordination.EtcdOptionsValidator>();
 
         var collector = new CollectorOptions();
         builder.Configuration.GetSection(CollectorOptions.Section).Bind(collector);
@@ -69,6 +71,19 @@ internal static class CollectorHost
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
+        var etcd = new Coordination.EtcdOptions();
+        builder.Configuration.GetSection(Coordination.EtcdOptions.Section).Bind(etcd);
+        if (etcd.Enabled)
+        {
+            builder.Services.AddSingleton<Coordination.EtcdLeaderElection>();
+            builder.Services.AddSingleton<Coordination.ICoordinatorRole>(sp => sp.GetRequiredService<Coordination.EtcdLeaderElection>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Coordination.EtcdLeaderElection>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<Coordination.ICoordinatorRole, Coordination.SingleCollectorRole>();
+        }
+
         builder.Services.AddSingleton<CollectorDatabase>();
         builder.Services.AddSingleton<HistoryStore>();
         builder.Services.AddSingleton<IngestQueue>();
@@ -98,6 +113,7 @@ internal static class CollectorHost
         builder.Services.AddSingleton<CollectorMetrics>();
         builder.Services.AddSingleton<ClusterMetricsExporter>();
         builder.Services.AddSingleton<ProxyMetricsExporter>();
+        builder.Services.AddSingleton<CoordinatorMetricsExporter>();
         builder.Services.AddSingleton<ClusterJsonBuilder>();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddSingleton<ApiAuthFilter>();
@@ -176,6 +192,7 @@ internal static class CollectorHost
         var options = services.GetRequiredService<IOptions<CollectorOptions>>().Value;
         _ = services.GetRequiredService<IOptions<RecoveryOptions>>().Value;
         _ = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Coordination.EtcdOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("KeyBuzz.Collector");
         Diagnostics.Log.Starting(logger, options.ListenUrl, options.DataDirectory, options.RetentionHours);
     }

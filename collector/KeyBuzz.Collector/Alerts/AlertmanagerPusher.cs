@@ -10,8 +10,10 @@ namespace KeyBuzz.Collector.Alerts;
 /// Pushes firing and recently resolved alerts to every configured Alertmanager, as Prometheus does:
 /// at once when something fires or resolves, and again every ResendSeconds while it lasts, with
 /// endsAt a few resends ahead so Alertmanager keeps a firing alert alive only while we keep saying so.
+/// In HA mode the leader pushes; so does a replica that cannot reach etcd (then nobody may lead, and
+/// Alertmanager deduplicates what several replicas send, as for a Prometheus pair).
 /// </summary>
-internal sealed class AlertmanagerPusher(AlertBoard board, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertmanagerPusher> logger) : BackgroundService
+internal sealed class AlertmanagerPusher(AlertBoard board, IOptions<AlertOptions> options, Coordination.ICoordinatorRole role, TimeProvider time, ILogger<AlertmanagerPusher> logger) : BackgroundService
 {
     private readonly AlertmanagerOptions _options = options.Value.Alertmanager;
 
@@ -32,7 +34,7 @@ internal sealed class AlertmanagerPusher(AlertBoard board, IOptions<AlertOptions
         while (!stoppingToken.IsCancellationRequested)
         {
             var alerts = Build(time.GetUtcNow());
-            if (alerts.Count > 0)
+            if (alerts.Count > 0 && (role.IsLeader || role.Describe().Problem.Length > 0))
             {
                 await Task.WhenAll(_options.Urls.Select(url => PushAsync(http, url, alerts, stoppingToken)));
             }

@@ -60,9 +60,9 @@ internal static class ApiEndpoints
         });
         api.MapGet("/history/{node}", HistoryEndpoint.Handle);
 
-        app.MapGet("/metrics", async (HttpContext http, CollectorMetrics metrics, ClusterMetricsExporter exporter, ProxyMetricsExporter proxyExporter) =>
+        app.MapGet("/metrics", async (HttpContext http, CollectorMetrics metrics, ClusterMetricsExporter exporter, ProxyMetricsExporter proxyExporter, CoordinatorMetricsExporter coordinatorExporter) =>
         {
-            _ = (exporter, proxyExporter); // resolving them registers the per-node and per-proxy series
+            _ = (exporter, proxyExporter, coordinatorExporter); // resolving them registers the per-node, per-proxy and coordination series
             http.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
             await metrics.Registry.CollectAndExportAsTextAsync(http.Response.Body, ExpositionFormat.PrometheusText, http.RequestAborted);
         }).AddEndpointFilter<ApiAuthFilter>();

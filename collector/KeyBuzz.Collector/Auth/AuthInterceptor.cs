@@ -5,9 +5,10 @@ namespace KeyBuzz.Collector.Auth;
 
 /// <summary>
 /// Every call presents a bearer token: agents may only open their stream, read-only operators may
-/// read, and only admin operators may approve or force a bootstrap or change maintenance.
+/// read, and only admin operators may approve or force a bootstrap or change maintenance. In HA mode
+/// those changes go to the leader only: a follower refuses them and names the leader.
 /// </summary>
-internal sealed class AuthInterceptor(TokenValidator validator, ILogger<AuthInterceptor> logger) : Interceptor
+internal sealed class AuthInterceptor(TokenValidator validator, Coordination.ICoordinatorRole role, ILogger<AuthInterceptor> logger) : Interceptor
 {
     public const string CallerKey = "kb-caller";
 
@@ -44,6 +45,14 @@ internal sealed class AuthInterceptor(TokenValidator validator, ILogger<AuthInte
         }
 
         context.UserState[CallerKey] = caller!;
+        if (AdminMethods.Contains(context.Method) && !role.IsLeader)
+        {
+            var state = role.Describe();
+            Deny(context, StatusCode.FailedPrecondition, state.LeaderUrl.Length > 0 && state.LeaderName != state.Replica
+                ? $"this collector ({state.Replica}) is a follower: the leader is {state.LeaderName} at {state.LeaderUrl} (kbctl --collector {state.LeaderUrl})"
+                : $"this collector ({state.Replica}) is not the leader and no leader is known ({(state.Problem.Length > 0 ? state.Problem : "an election is under way")}): nothing is changed; retry in a few seconds");
+        }
+
         if (caller!.IsAnonymous)
         {
             return;

@@ -68,4 +68,16 @@ internal static partial class Log
 
     [LoggerMessage(6002, LogLevel.Warning, "Rolling apply {Id} on {Cluster}: {Message}")]
     public static partial void Rollout(ILogger logger, string id, string cluster, string message);
+
+    [LoggerMessage(7001, LogLevel.Warning, "Coordination: replica {Replica} is the leader (fencing token {Token}): it alone opens rounds, grants and sends commands")]
+    public static partial void BecameLeader(ILogger logger, string replica, long token);
+
+    [LoggerMessage(7002, LogLevel.Warning, "Coordination: replica {Replica} stepped down ({Reason})")]
+    public static partial void SteppedDown(ILogger logger, string replica, string reason);
+
+    [LoggerMessage(7003, LogLevel.Warning, "Coordination: {Problem}; this replica does not coordinate until etcd answers")]
+    public static partial void EtcdProblem(ILogger logger, string problem);
+
+    [LoggerMessage(7004, LogLevel.Warning, "Coordination: command {Id} for {Cluster}/{Node} withheld: this replica is not the leader")]
+    public static partial void CommandWithheld(ILogger logger, string id, string cluster, string node);
 }

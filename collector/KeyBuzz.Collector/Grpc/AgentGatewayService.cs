@@ -24,6 +24,7 @@ internal sealed class AgentGatewayService(
     ProxySql.ProxyReadingIngest proxyReadings,
     TimeProvider time,
     Metrics.CollectorMetrics metrics,
+    Coordination.ICoordinatorRole role,
     ILogger<AgentGatewayService> logger) : AgentGateway.AgentGatewayBase
 {
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CollectorMessage> responseStream, ServerCallContext context)
@@ -101,12 +102,19 @@ internal sealed class AgentGatewayService(
         }
     }
 
-    private static async Task WriteAsync(AgentSession session, IServerStreamWriter<CollectorMessage> responseStream, CancellationToken cancel)
+    private async Task WriteAsync(AgentSession session, IServerStreamWriter<CollectorMessage> responseStream, CancellationToken cancel)
     {
         try
         {
             await foreach (var message in session.Outbound.ReadAllAsync(cancel))
             {
+                if (message.BodyCase == CollectorMessage.BodyOneofCase.Command && !role.IsLeader)
+                {
+                    // The last gate: whatever queued it, a replica that does not lead now sends no command.
+                    Log.CommandWithheld(logger, message.Command.CommandId, session.Cluster, session.Node);
+                    continue;
+                }
+
                 await responseStream.WriteAsync(message, cancel);
             }
         }

@@ -25,6 +25,7 @@ internal sealed class OperationsService(
     ProxySql.ProxyViewStore proxies,
     ProxySql.DesiredProxyConfigStore proxyConfigs,
     ComponentStore components,
+    Coordination.ICoordinatorRole role,
     ILogger<OperationsService> logger,
     IOptions<CollectorOptions> options,
     TimeProvider time) : Operations.OperationsBase
@@ -32,7 +33,7 @@ internal sealed class OperationsService(
     public override Task<StatusReply> GetStatus(StatusRequest request, ServerCallContext context)
     {
         var now = time.GetUtcNow();
-        var reply = new StatusReply { NowUnixMs = now.ToUnixTimeMilliseconds() };
+        var reply = new StatusReply { NowUnixMs = now.ToUnixTimeMilliseconds(), Coordinator = Coordination.CoordinatorMapping.ToStatus(role.Describe()) };
         foreach (var view in views.Snapshot().Values)
         {
             if (request.Cluster.Length > 0 && request.Cluster != view.Name)

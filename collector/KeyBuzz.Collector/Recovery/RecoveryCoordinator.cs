@@ -23,6 +23,7 @@ internal sealed class RecoveryCoordinator(
     HumanBootstraps humans,
     IOptions<RecoveryOptions> recovery,
     IOptions<CollectorOptions> collector,
+    Coordination.ICoordinatorRole role,
     TimeProvider time,
     ILogger<RecoveryCoordinator> logger) : BackgroundService
 {
@@ -141,6 +142,11 @@ internal sealed class RecoveryCoordinator(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!role.IsLeader)
+            {
+                continue; // HA mode: only the lease holder opens rounds, grants and sends commands
+            }
+
             lock (_lock)
             {
                 foreach (var view in views.Snapshot().Values)

@@ -21,13 +21,18 @@ internal static class StatusCommand
             return ExitCodes.Ok;
         }
 
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(reply.NowUnixMs);
+        if (CoordinatorText.Line(reply.Coordinator, now) is { } coordination)
+        {
+            await output.WriteLineAsync(coordination);
+        }
+
         if (reply.Clusters.Count == 0)
         {
             await output.WriteLineAsync($"No agent has reported to the collector at {collector.Url} yet.");
             return ExitCodes.Ok;
         }
 
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(reply.NowUnixMs);
         // A forked history is the first thing an operator must read, before any table.
         foreach (var forked in reply.Clusters.Where(c => c.Fork.Length > 0))
         {
@@ -95,7 +100,8 @@ internal static class StatusCommand
                 [.. p.OnlineWriters], p.Backends.Select(b => new ProxyBackendJson(b.Endpoint, b.Role, b.Status, b.Weight, b.Reason)).ToList(),
                 [.. p.Problems], p.Error.Length > 0 ? p.Error : null)).ToList(),
             c.Fork.Length > 0 ? c.Fork : null,
-            c.LatestComponent.Length > 0 ? c.LatestComponent : null)).ToList());
+            c.LatestComponent.Length > 0 ? c.LatestComponent : null)).ToList(),
+            CoordinatorText.Json(reply.Coordinator));
 
     /// <summary>Per ProxySQL node: its writer and each backend's role with the reason; then the role each MariaDB node is predicted to get.</summary>
     private static string ProxyTables(ClusterStatus c, DateTimeOffset now)
