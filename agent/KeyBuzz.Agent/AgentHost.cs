@@ -67,6 +67,7 @@ internal static class AgentHost
         builder.Services.AddSingleton<RepairState>();
         builder.Services.AddSingleton<RepairJournal>();
         builder.Services.AddSingleton<GrantLedger>();
+        builder.Services.AddSingleton<FencingLedger>();
         builder.Services.AddSingleton<GrastateEditor>();
         builder.Services.AddSingleton<PeerProbe>();
         builder.Services.AddSingleton<NodeActionLock>();

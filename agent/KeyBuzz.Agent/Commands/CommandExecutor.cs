@@ -17,6 +17,7 @@ internal sealed class CommandExecutor(
     OperatorCommands operatorCommands,
     ProxySqlCommands proxysql,
     CommandResults results,
+    FencingLedger fencing,
     CommandGate gate,
     NodeActionLock actionLock,
     IOptions<AgentOptions> agent,
@@ -31,7 +32,10 @@ internal sealed class CommandExecutor(
                 return recorded;
             }
 
-            var result = await RunAsync(command, receivedAt, cancellationToken);
+            // Before any other check: a deposed leader gets nothing but this refusal.
+            var result = fencing.Refusal(command.FencingToken) is { } fenced
+                ? gate.Refuse(command, fenced)
+                : await RunAsync(command, receivedAt, cancellationToken);
             if (command.CommandId.Length > 0)
             {
                 results.Record(result);

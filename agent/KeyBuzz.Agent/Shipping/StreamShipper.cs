@@ -24,6 +24,7 @@ internal sealed class StreamShipper(
     AgentHelloFactory helloFactory,
     RepairState repairState,
     CommandExecutor executor,
+    FencingLedger fencing,
     IOptions<AgentOptions> options,
     TimeProvider time,
     ILogger<StreamShipper> logger) : BackgroundService
@@ -165,6 +166,7 @@ internal sealed class StreamShipper(
                     buffer.Acknowledge(message.Ack.Seq);
                     break;
                 case CollectorMessage.BodyOneofCase.Advice:
+                    fencing.Observe(message.Advice.FencingToken);
                     repairState.SetAdvice(message.Advice);
                     break;
                 case CollectorMessage.BodyOneofCase.Command:

@@ -22,6 +22,7 @@ internal sealed class AlertEvaluator(
     AlertBoard board,
     IOptions<AlertOptions> alertOptions,
     IOptions<CollectorOptions> collectorOptions,
+    Coordination.ICoordinatorRole role,
     TimeProvider time,
     ILogger<AlertEvaluator> logger) : BackgroundService
 {
@@ -87,6 +88,12 @@ internal sealed class AlertEvaluator(
                 Log.ViewChanged(logger, change.Cluster, change.Summary);
                 stored.Add(change);
             }
+        }
+
+        var coordination = role.Describe();
+        if (CoordinatorDown.Evaluate(coordination.Mode, coordination.Replica, coordination.Leader, coordination.Problem) is { } coordinatorDown)
+        {
+            conditions.Add(coordinatorDown);
         }
 
         var step = AlertTracker.Step(_active, conditions, now);

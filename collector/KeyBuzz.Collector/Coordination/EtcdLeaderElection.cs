@@ -31,24 +31,15 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
 
     private ByteString ElectionName => ByteString.CopyFromUtf8(_options.Prefix + "/leader");
 
-    public bool IsLeader
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _leaderKey is not null && Leadership.Leads(_lease, time.GetUtcNow(), Margin);
-            }
-        }
-    }
+    public bool IsLeader => LeadingToken is not null;
 
-    public long FencingToken
+    public long? LeadingToken
     {
         get
         {
             lock (_lock)
             {
-                return _leaderKey is not null && Leadership.Leads(_lease, time.GetUtcNow(), Margin) ? _leaderKey.Rev : 0;
+                return _leaderKey is not null && Leadership.Leads(_lease, time.GetUtcNow(), Margin) ? _leaderKey.Rev : null;
             }
         }
     }

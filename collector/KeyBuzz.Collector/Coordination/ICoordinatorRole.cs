@@ -8,8 +8,11 @@ internal interface ICoordinatorRole
 {
     bool IsLeader { get; }
 
-    /// <summary>The leader key's etcd revision while leading (0 in single-collector mode): commands carry it.</summary>
-    long FencingToken { get; }
+    /// <summary>
+    /// Null when not leading; else the fencing token commands carry (the leader key's etcd revision,
+    /// 0 in single-collector mode). One read answers both, so they cannot disagree.
+    /// </summary>
+    long? LeadingToken { get; }
 
     CoordinatorState Describe();
 }

@@ -5,7 +5,7 @@ internal sealed class SingleCollectorRole : ICoordinatorRole
 {
     public bool IsLeader => true;
 
-    public long FencingToken => 0;
+    public long? LeadingToken => 0;
 
     public CoordinatorState Describe() =>
         new("single", Environment.MachineName, true, Environment.MachineName, string.Empty, null, 0, 0, [], string.Empty);

@@ -108,14 +108,33 @@ internal sealed class AgentGatewayService(
         {
             await foreach (var message in session.Outbound.ReadAllAsync(cancel))
             {
-                if (message.BodyCase == CollectorMessage.BodyOneofCase.Command && !role.IsLeader)
+                var outgoing = message;
+                if (message.BodyCase is CollectorMessage.BodyOneofCase.Command or CollectorMessage.BodyOneofCase.Advice)
                 {
-                    // The last gate: whatever queued it, a replica that does not lead now sends no command.
-                    Log.CommandWithheld(logger, message.Command.CommandId, session.Cluster, session.Node);
-                    continue;
+                    // Stamped at the last moment: the token of the leadership held when it leaves.
+                    var token = role.LeadingToken;
+                    if (message.BodyCase == CollectorMessage.BodyOneofCase.Command && token is null)
+                    {
+                        // The last gate: whatever queued it, a replica that does not lead now sends no command.
+                        Log.CommandWithheld(logger, message.Command.CommandId, session.Cluster, session.Node);
+                        continue;
+                    }
+
+                    if (token is > 0)
+                    {
+                        outgoing = message.Clone();
+                        if (outgoing.BodyCase == CollectorMessage.BodyOneofCase.Command)
+                        {
+                            outgoing.Command.FencingToken = token.Value;
+                        }
+                        else
+                        {
+                            outgoing.Advice.FencingToken = token.Value;
+                        }
+                    }
                 }
 
-                await responseStream.WriteAsync(message, cancel);
+                await responseStream.WriteAsync(outgoing, cancel);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or IOException)

@@ -1,0 +1,46 @@
+using KeyBuzz.Agent.Commands;
+using KeyBuzz.Agent.Options;
+
+namespace KeyBuzz.Agent.Tests.Commands;
+
+public sealed class FencingLedgerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kb-fencing-").FullName;
+
+    private FencingLedger Ledger() => new(Microsoft.Extensions.Options.Options.Create(new AgentOptions { StateDirectory = _dir }));
+
+    [Fact]
+    public void A_leaders_token_survives_an_agent_restart_and_fences_the_deposed_leader()
+    {
+        Assert.Null(Ledger().Refusal(0)); // single collector: never a token
+        Ledger().Observe(57); // the new leader's advice
+
+        var restarted = Ledger();
+        Assert.Contains("fencing token 42 is below 57", restarted.Refusal(42), StringComparison.Ordinal);
+        Assert.Null(restarted.Refusal(57));
+        Assert.Null(restarted.Refusal(60));
+        Assert.Contains("below 60", Ledger().Refusal(57), StringComparison.Ordinal);
+        Assert.Equal("60", File.ReadAllText(Path.Combine(_dir, "fencing-token")).Trim());
+    }
+
+    [Fact]
+    public void A_lower_token_in_advice_never_lowers_the_ledger()
+    {
+        var ledger = Ledger();
+        ledger.Observe(57);
+        ledger.Observe(42);
+        Assert.NotNull(Ledger().Refusal(42));
+    }
+
+    [Fact]
+    public void A_corrupt_ledger_refuses_with_its_path_and_the_fix()
+    {
+        File.WriteAllText(Path.Combine(_dir, "fencing-token"), "garbage");
+        var refusal = Ledger().Refusal(99);
+        Assert.NotNull(refusal);
+        Assert.Contains(Path.Combine(_dir, "fencing-token"), refusal, StringComparison.Ordinal);
+        Assert.Contains("nothing is done until it is fixed", refusal, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
