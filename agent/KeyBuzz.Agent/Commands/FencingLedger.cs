@@ -15,15 +15,26 @@ internal sealed class FencingLedger(IOptions<AgentOptions> options)
     private readonly string _path = Path.Combine(options.Value.StateDirectory, "fencing-token");
     private long? _highest;
 
-    /// <summary>A leader's advice: remember its token if it is the highest yet.</summary>
-    public void Observe(long token)
+    /// <summary>
+    /// Advice from a collector: true when it may be used (its token is not below the highest seen; a
+    /// deposed leader's advice could say "no round" during the new leader's), and a higher token is
+    /// remembered. Best effort on disk: the highest is kept in memory even if it cannot be written.
+    /// </summary>
+    public bool AdmitAdvice(long token)
     {
         lock (_lock)
         {
-            if (Load() is { } highest && token > highest)
+            if (Load() is not { } highest || token < highest)
             {
-                Save(token);
+                return false;
             }
+
+            if (token > highest)
+            {
+                TrySave(token);
+            }
+
+            return true;
         }
     }
 
@@ -42,9 +53,9 @@ internal sealed class FencingLedger(IOptions<AgentOptions> options)
                 return refusal;
             }
 
-            if (token > highest)
+            if (token > highest && !TrySave(token))
             {
-                Save(token);
+                return $"cannot record fencing token {token} in {_path}: nothing is done until it can be written (a restart would forget it)";
             }
 
             return null;
@@ -77,17 +88,26 @@ internal sealed class FencingLedger(IOptions<AgentOptions> options)
         }
     }
 
-    private void Save(long token)
+    private bool TrySave(long token)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temp = _path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        _highest = token; // in memory at once: even unwritten, this process never goes below it
+        try
         {
-            stream.Write(System.Text.Encoding.ASCII.GetBytes(token.ToString(CultureInfo.InvariantCulture) + "\n"));
-            stream.Flush(flushToDisk: true);
-        }
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var temp = _path + ".tmp";
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(token.ToString(CultureInfo.InvariantCulture) + "\n"));
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.Move(temp, _path, overwrite: true);
-        _highest = token;
+            File.Move(temp, _path, overwrite: true);
+            Io.DirectorySync.Flush(Path.GetDirectoryName(_path)!); // the rename itself survives a power loss
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace KeyBuzz.Agent.Io;
 /// Reads the pid file and checks /proc. A crash leaves a stale pid file behind, so the process
 /// name is checked too (a recycled pid then reads as "down", which is what it is). A mariadbd with
 /// no pid file (galera_recovery's `--wsrep-recover` before the unit starts the server, a hand run)
-/// is found by the lock it holds on ibdata1; only the agent's own recovery run is not counted.
+/// is found by the lock it holds on ibdata1; not counted: the agent's own recovery run, and a
+/// killed holder the kernel is tearing down (its lock goes with it, before a new server gets that far).
 /// </summary>
 internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options, IOptions<RepairOptions> repair) : IProcessProbe
 {
@@ -18,9 +19,9 @@ internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options, IOpti
     public bool IsMariadbRunning() => PidFileProcessAlive() || ForeignDatadirUser() is not null;
 
     private int? ForeignDatadirUser() =>
-        PosixLockProbe.Holder(_systemTablespace) is { } pid && !IsOwnRecovery(pid) ? pid : null;
+        PosixLockProbe.Holder(_systemTablespace) is { } pid && !IsOwnRecoveryOrExiting(pid) ? pid : null;
 
-    private bool IsOwnRecovery(int pid)
+    private bool IsOwnRecoveryOrExiting(int pid)
     {
         if (pid <= 0)
         {
@@ -29,7 +30,8 @@ internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options, IOpti
 
         try
         {
-            return IsOwnRecovery(File.ReadAllText($"/proc/{pid}/cmdline"), File.ReadAllText($"/proc/{pid}/stat"), File.ReadAllText($"/proc/{pid}/cgroup"), Environment.ProcessId, _recoverUnit);
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return IsExiting(stat) || IsOwnRecovery(File.ReadAllText($"/proc/{pid}/cmdline"), stat, File.ReadAllText($"/proc/{pid}/cgroup"), Environment.ProcessId, _recoverUnit);
         }
         catch (IOException)
         {

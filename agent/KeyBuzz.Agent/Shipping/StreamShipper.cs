@@ -166,8 +166,11 @@ internal sealed class StreamShipper(
                     buffer.Acknowledge(message.Ack.Seq);
                     break;
                 case CollectorMessage.BodyOneofCase.Advice:
-                    fencing.Observe(message.Advice.FencingToken);
-                    repairState.SetAdvice(message.Advice);
+                    if (fencing.AdmitAdvice(message.Advice.FencingToken))
+                    {
+                        repairState.SetAdvice(message.Advice);
+                    }
+
                     break;
                 case CollectorMessage.BodyOneofCase.Command:
                     _ = ExecuteAsync(message.Command, time.GetUtcNow());

@@ -19,6 +19,7 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
     private readonly EtcdOptions _options = options.Value;
+    private readonly long _origin = time.GetTimestamp();
     private readonly Lock _lock = new();
     private LeaderLease? _lease;
     private LeaderKey? _leaderKey;
@@ -39,16 +40,17 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
         {
             lock (_lock)
             {
-                return _leaderKey is not null && Leadership.Leads(_lease, time.GetUtcNow(), Margin) ? _leaderKey.Rev : null;
+                return _leaderKey is not null && Leadership.Leads(_lease, Monotonic(), Margin) ? _leaderKey.Rev : null;
             }
         }
     }
 
     public CoordinatorState Describe()
     {
-        var leader = IsLeader;
         lock (_lock)
         {
+            // One lock for every field: a step-down between two reads must not mix two states.
+            var leader = _leaderKey is not null && Leadership.Leads(_lease, Monotonic(), Margin);
             return new CoordinatorState("etcd", _options.Name, leader, _leaderName, _leaderUrl, leader ? _leaderSince : null, leader ? _leaderKey!.Rev : 0, _electionsWon, _replicas, _problem);
         }
     }
@@ -63,8 +65,9 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
             {
                 await CycleAsync(client, stoppingToken);
             }
-            catch (Exception e) when (e is RpcException or IOException or TimeoutException || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever failed (etcd, the password file, a bug), this replica does not lead and tries again.
                 Report($"etcd: {Describe(e)}");
             }
             finally
@@ -80,7 +83,7 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
     private async Task CycleAsync(EtcdClients etcd, CancellationToken stoppingToken)
     {
         var headers = await etcd.HeadersAsync(_options, stoppingToken);
-        var sentAt = time.GetUtcNow();
+        var sentAt = Monotonic();
         var grant = await etcd.Lease.LeaseGrantAsync(new LeaseGrantRequest { TTL = _options.LeaseTtlSeconds }, headers, Deadline(), stoppingToken);
         if (!string.IsNullOrEmpty(grant.Error))
         {
@@ -122,11 +125,12 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
     /// <summary>Keep-alives every third of the TTL on one stream; returns (and cancels the cycle) once the lease is unproven.</summary>
     private async Task KeepAliveAsync(EtcdClients etcd, long leaseId, Metadata headers, CancellationTokenSource cycle)
     {
+        Task? answers = null;
         try
         {
             using var call = etcd.Lease.LeaseKeepAlive(headers, cancellationToken: cycle.Token);
             var pending = new Queue<DateTimeOffset>();
-            var answers = Task.Run(
+            answers = Task.Run(
                 async () =>
                 {
                     await foreach (var answer in call.ResponseStream.ReadAllAsync(cycle.Token))
@@ -135,7 +139,7 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
                         lock (_lock)
                         {
                             sent = pending.Count > 0 ? pending.Dequeue() : DateTimeOffset.MinValue;
-                            _lease = _lease is null ? null : Leadership.AfterKeepAlive(_lease, sent, answer.TTL);
+                            _lease = _lease is null || _lease.LeaseId != answer.ID ? _lease : Leadership.AfterKeepAlive(_lease, sent, answer.TTL);
                         }
                     }
                 },
@@ -145,12 +149,12 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
             {
                 lock (_lock)
                 {
-                    if (!Leadership.Leads(_lease, time.GetUtcNow(), Margin))
+                    if (!Leadership.Leads(_lease, Monotonic(), Margin))
                     {
                         break; // expired in etcd, or not confirmed in time: this lease decides nothing more
                     }
 
-                    pending.Enqueue(time.GetUtcNow());
+                    pending.Enqueue(Monotonic());
                 }
 
                 await call.RequestStream.WriteAsync(new LeaseKeepAliveRequest { ID = leaseId }, cycle.Token);
@@ -172,6 +176,11 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
         finally
         {
             await cycle.CancelAsync();
+            if (answers is not null)
+            {
+                // The reader of this cycle's answers ends with it: it must not touch the next cycle's lease.
+                await answers.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
@@ -249,6 +258,12 @@ internal sealed class EtcdLeaderElection(IOptions<EtcdOptions> options, TimeProv
     }
 
     private DateTime Deadline() => DateTime.UtcNow + CallTimeout;
+
+    /// <summary>
+    /// Lease arithmetic runs on the monotonic clock: a wall-clock step (NTP, an operator) must not
+    /// stretch a leadership past its lease.
+    /// </summary>
+    private DateTimeOffset Monotonic() => DateTimeOffset.UnixEpoch + time.GetElapsedTime(_origin);
 
     private static string Describe(Exception e) => e is RpcException r ? $"{r.StatusCode}: {r.Status.Detail}" : e.Message;
 }

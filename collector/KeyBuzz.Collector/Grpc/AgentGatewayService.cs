@@ -113,10 +113,15 @@ internal sealed class AgentGatewayService(
                 {
                     // Stamped at the last moment: the token of the leadership held when it leaves.
                     var token = role.LeadingToken;
-                    if (message.BodyCase == CollectorMessage.BodyOneofCase.Command && token is null)
+                    if (token is null)
                     {
-                        // The last gate: whatever queued it, a replica that does not lead now sends no command.
-                        Log.CommandWithheld(logger, message.Command.CommandId, session.Cluster, session.Node);
+                        // The last gate: whatever queued it, a replica that does not lead now sends no command, and no
+                        // advice either (a follower knows no round: its advice would let self-repair act during one).
+                        if (message.BodyCase == CollectorMessage.BodyOneofCase.Command)
+                        {
+                            Log.CommandWithheld(logger, message.Command.CommandId, session.Cluster, session.Node);
+                        }
+
                         continue;
                     }
 

@@ -13,7 +13,7 @@ public sealed class FencingLedgerTests : IDisposable
     public void A_leaders_token_survives_an_agent_restart_and_fences_the_deposed_leader()
     {
         Assert.Null(Ledger().Refusal(0)); // single collector: never a token
-        Ledger().Observe(57); // the new leader's advice
+        Assert.True(Ledger().AdmitAdvice(57)); // the new leader's advice
 
         var restarted = Ledger();
         Assert.Contains("fencing token 42 is below 57", restarted.Refusal(42), StringComparison.Ordinal);
@@ -24,11 +24,13 @@ public sealed class FencingLedgerTests : IDisposable
     }
 
     [Fact]
-    public void A_lower_token_in_advice_never_lowers_the_ledger()
+    public void A_deposed_leaders_advice_is_not_used_and_never_lowers_the_ledger()
     {
         var ledger = Ledger();
-        ledger.Observe(57);
-        ledger.Observe(42);
+        Assert.True(ledger.AdmitAdvice(57));
+        Assert.False(ledger.AdmitAdvice(42)); // it could say "no round" during the new leader's
+        Assert.False(ledger.AdmitAdvice(0));
+        Assert.True(ledger.AdmitAdvice(57));
         Assert.NotNull(Ledger().Refusal(42));
     }
 
