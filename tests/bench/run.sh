@@ -8,6 +8,8 @@
 #   3. full-outage recovery: kill-all -> 3 Synced, automatic vs the hand-optimal sequence
 #   4. collector ingest: synthetic agents over real gRPC -> readings/s durably stored, with the
 #      collector's CPU and RSS; history query time for one node, 1 h at 1 Hz
+#   5. collector HA: 3 etcd members and 3 replicas (127.0.8.x); the leader SIGKILLed -> another
+#      replica leads (median of 3; reported, no target)
 # Usage: tests/bench/run.sh [RUNS]   (default 3 recovery runs and 5 detection runs; run as root)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
@@ -35,9 +37,9 @@ rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { printf f, a / b }'; }
 
-EXPORTER_PID= INGEST_PID=
+EXPORTER_PID= INGEST_PID= HA_PIDS=
 cleanup() { # the processes this script started, by PID
-  for pid in $EXPORTER_PID $INGEST_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $EXPORTER_PID $INGEST_PID $HA_PIDS; do kill "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 
@@ -52,7 +54,7 @@ for n in 1 2 3; do "$LAB" start-agent "$n"; done
 wait_for 60 "the collector view" view_synced
 
 # --- 1. footprint: agent vs shell monitor vs mysqld-exporter, same node, same minute -----------
-log "1/4 footprint (70 s)"
+log "1/5 footprint (70 s)"
 NODE_IP=127.0.4.11 DATADIR=$KB_LAB_DIR/node1/data
 AGENT_PID=$(cat "$KB_LAB_DIR/run/agent1.pid")
 EXPORTER_PORT=7199
@@ -88,7 +90,7 @@ monitor_rss=$(/usr/bin/time -f %M mariadb -h "$NODE_IP" -u kbmon -pkbmon-lab -e 
 agent_ms=$(div "$agent_cpu" 0.06 %.2f); monitor_ms=$(div "$monitor_cpu" 0.06 %.2f); exporter_ms=$(div "$exporter_cpu" "$(awk -v s=$scrapes 'BEGIN { print s / 1000 }')" %.2f)
 
 # --- 3. full-outage recovery ------------------------------------------------------------------
-log "3/4 recovery ($RUNS automatic + $RUNS by hand)"
+log "3/5 recovery ($RUNS automatic + $RUNS by hand)"
 auto=()
 for i in $(seq 1 "$RUNS"); do
   wait_for 120 "no active round" no_active_round
@@ -107,7 +109,7 @@ done
 am=$(median "${auto[@]}"); hm=$(median "${hand[@]}"); ratio=$(div "$am" "$hm")
 
 # --- 2. detection latency (self-repair off, so the lab tool restarts the node between runs) ----
-log "2/4 detection ($DETECT_RUNS kills)"
+log "2/5 detection ($DETECT_RUNS kills)"
 KEYBUZZ_Repair__Enabled=false "$LAB" start-collector
 for n in 1 2 3; do KEYBUZZ_Repair__Enabled=false "$LAB" start-agent "$n"; done
 wait_for 60 "the collector view" view_synced
@@ -115,7 +117,7 @@ detect=$(KBCTL_TOKEN=$(cat "$KB_LAB_DIR/kbctl.token") "$BENCH" detect --collecto
 "$LAB" stop-keybuzz
 
 # --- 4. collector ingest and history query ----------------------------------------------------
-log "4/4 ingest (20 s) and history query"
+log "4/5 ingest (20 s) and history query"
 INGEST_DIR=$KB_LAB_DIR/ingest; rm -rf "$INGEST_DIR"; mkdir -p "$INGEST_DIR"
 setsid env KEYBUZZ_Auth__Mode=none KEYBUZZ_Collector__ListenUrl=http://127.0.0.1:7193 KEYBUZZ_Collector__HttpListenUrl=http://127.0.0.1:7194 \
   KEYBUZZ_Collector__DataDirectory="$INGEST_DIR" artifacts/collector/kb-collector >"$INGEST_DIR/stdout.log" 2>&1 </dev/null &
@@ -125,6 +127,43 @@ ingest=$("$BENCH" ingest --collector http://127.0.0.1:7193 --pid "$INGEST_PID" -
 history=$("$BENCH" history --collector http://127.0.0.1:7193 --http http://127.0.0.1:7194 --points 3600 --queries 50)
 kill "$INGEST_PID"; wait "$INGEST_PID" 2>/dev/null || true
 "$LAB" destroy >/dev/null 2>&1
+
+# --- 5. collector HA: SIGKILL the leader replica -> another leads (3 etcd members, 3 replicas) ---
+log "5/5 collector leader failover (about 30 s)"
+HA_DIR=$KB_LAB_DIR/ha; rm -rf "$HA_DIR"; mkdir -p "$HA_DIR"
+HA_TTL=5 HA_RUNS=3
+for m in 1 2 3; do
+  setsid etcd --name "e$m" --data-dir "$HA_DIR/e$m" --listen-client-urls "http://127.0.8.$m:2379" --advertise-client-urls "http://127.0.8.$m:2379" \
+    --listen-peer-urls "http://127.0.8.$m:2380" --initial-advertise-peer-urls "http://127.0.8.$m:2380" --initial-cluster-token kb-bench \
+    --initial-cluster "e1=http://127.0.8.1:2380,e2=http://127.0.8.2:2380,e3=http://127.0.8.3:2380" --initial-cluster-state new \
+    --heartbeat-interval 100 --election-timeout 1000 >"$HA_DIR/e$m.log" 2>&1 </dev/null &
+  HA_PIDS+=" $!"
+done
+wait_for 30 "etcd" env ETCDCTL_API=3 etcdctl --endpoints http://127.0.8.1:2379,http://127.0.8.2:2379,http://127.0.8.3:2379 endpoint health
+declare -A REPLICA_PID
+start_replica() {
+  setsid env KEYBUZZ_Auth__Mode=none KEYBUZZ_Collector__ListenUrl="http://127.0.8.1$1:7171" KEYBUZZ_Collector__HttpListenUrl="http://127.0.8.1$1:7172" \
+    KEYBUZZ_Collector__DataDirectory="$HA_DIR/c$1" KEYBUZZ_Collector__Etcd__ReplicaName="c$1" KEYBUZZ_Collector__Etcd__AdvertiseUrl="http://127.0.8.1$1:7171" \
+    KEYBUZZ_Collector__Etcd__LeaseTtlSeconds=$HA_TTL KEYBUZZ_Collector__Etcd__Endpoints__0=http://127.0.8.1:2379 \
+    KEYBUZZ_Collector__Etcd__Endpoints__1=http://127.0.8.2:2379 KEYBUZZ_Collector__Etcd__Endpoints__2=http://127.0.8.3:2379 \
+    artifacts/collector/kb-collector >>"$HA_DIR/c$1.log" 2>&1 </dev/null &
+  REPLICA_PID[$1]=$!; HA_PIDS+=" $!"
+}
+leads() { artifacts/kbctl/kbctl --collector "http://127.0.8.1$1:7171" status --json 2>/dev/null | grep -Eq '"leader": *true'; }
+leader() { local r; for r in 1 2 3; do [ -n "${REPLICA_PID[$r]:-}" ] && leads "$r" && { echo "$r"; return 0; }; done; return 1; }
+for r in 1 2 3; do start_replica "$r"; done
+wait_for 30 "a leader replica" leader
+failovers=()
+for run in $(seq "$HA_RUNS"); do
+  old=$(leader); t0=$(now); kill -KILL "${REPLICA_PID[$old]}"; wait "${REPLICA_PID[$old]}" 2>/dev/null || true; REPLICA_PID[$old]=
+  deadline=$(( $(date +%s) + 30 ))
+  until new=$(leader); do [ "$(date +%s)" -lt "$deadline" ] || { log "no new leader within 30 s"; exit 1; }; sleep 0.05; done
+  failovers+=("$(awk -v a="$(now)" -v b="$t0" 'BEGIN { printf "%.2f", a - b }')")
+  log "run $run: c$old killed, c$new leads after ${failovers[-1]} s"
+  start_replica "$old"; wait_for 30 "c$old back" curl -sf -o /dev/null "http://127.0.8.1$old:7172/healthz"
+done
+fmed=$(median "${failovers[@]}")
+for pid in $HA_PIDS; do kill -KILL "$pid" 2>/dev/null || true; done; HA_PIDS=
 
 j() { echo "$1" | grep -o "\"$2\": *[0-9.]*" | awk -F': *' '{ print $2 }'; }
 dmed=$(j "$detect" medianSeconds); dp95=$(j "$detect" p95Seconds)
@@ -151,6 +190,8 @@ target() { # target NAME VALUE OP LIMIT: OP is le or ge; prints one line, counts
   printf '  %-58s %10s  %s %-10s %s\n' "$name" "$value" "$([ "$op" = le ] && echo "<=" || echo ">=")" "$limit" "$([ "$ok" = 1 ] && echo met || echo MISSED)"
   TARGETS_JSON+="${TARGETS_JSON:+, }{ \"name\": \"$name\", \"value\": $value, \"op\": \"$op\", \"limit\": $limit, \"met\": $([ "$ok" = 1 ] && echo true || echo false) }"
 }
+printf '\n%-44s %9ss median of %s (%s s), lease TTL %s s (reported; no target)\n' "5. collector HA: leader SIGKILLed -> new leader" "$fmed" "$HA_RUNS" "${failovers[*]}" "$HA_TTL"
+
 printf '\nTargets\n'
 target "agent RSS (MiB)" "$agent_rss" le 16
 target "agent RSS below mysqld-exporter's (MiB, exporter)" "$agent_rss" le "$exporter_rss"
@@ -175,6 +216,7 @@ cat >"$OUT/results.json" <<JSON
     "automaticMedianSeconds": $am, "handOptimalMedianSeconds": $hm, "ratio": $ratio, "target": 1.15 },
   "ingest": $ingest,
   "history": $history,
+  "haFailover": { "leaseTtlSeconds": $HA_TTL, "runs": [$(IFS=,; echo "${failovers[*]}")], "medianSeconds": $fmed },
   "targets": [$TARGETS_JSON],
   "targetsMet": $met, "targetsTotal": $total
 }
