@@ -18,6 +18,8 @@ internal sealed class PidFileProcessProbe(IOptions<GaleraOptions> options, IOpti
 
     public bool IsMariadbRunning() => PidFileProcessAlive() || ForeignDatadirUser() is not null;
 
+    public bool IsNodeServerRunning() => PidFileProcessAlive();
+
     private int? ForeignDatadirUser() =>
         PosixLockProbe.Holder(_systemTablespace) is { } pid && !IsOwnRecoveryOrExiting(pid) ? pid : null;
 

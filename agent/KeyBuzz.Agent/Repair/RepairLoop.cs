@@ -15,6 +15,7 @@ namespace KeyBuzz.Agent.Repair;
 /// </summary>
 internal sealed class RepairLoop(
     LocalObserver observer,
+    Io.IProcessProbe probe,
     IDatadirProbe datadir,
     PositionRecovery recovery,
     IServiceControl service,
@@ -74,9 +75,11 @@ internal sealed class RepairLoop(
             Log.RoundHoldReleased(logger);
         }
         var local = await observer.ObserveAsync(cancellationToken);
-        // mariadbd's own writes (while it runs, and as it stops) are not someone changing the datadir.
-        var identity = TrackDatadir(datadir.Identity(), now, ours: local.MariadbRunning || _wasRunning);
-        _wasRunning = local.MariadbRunning;
+        // The node's own mariadbd's writes (while it runs, and as it stops) are not someone changing the datadir;
+        // another mariadbd on it (mariadb-install-db, a hand run) is.
+        var serverRunning = probe.IsNodeServerRunning();
+        var identity = TrackDatadir(datadir.Identity(), now, ours: serverRunning || _wasRunning);
+        _wasRunning = serverRunning;
         _downSince = local.MariadbRunning ? null : _downSince ?? now;
 
         var (verdict, _) = RecoverPolicy.Decide(new RecoverInputs(
