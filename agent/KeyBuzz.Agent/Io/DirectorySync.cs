@@ -5,13 +5,9 @@ namespace KeyBuzz.Agent.Io;
 /// <summary>fsync(2) of a directory, so a rename into it is on disk: .NET has no API for it.</summary>
 internal static partial class DirectorySync
 {
-    private const int OReadOnly = 0;
-    private const int ODirectory = 0x10000;
-    private const int OCloseOnExec = 0x80000;
-
     public static void Flush(string directory)
     {
-        var fd = Open(directory, OReadOnly | ODirectory | OCloseOnExec);
+        var fd = LibcFile.Open(directory, LibcFile.ReadOnly | LibcFile.Directory | LibcFile.CloseOnExec);
         if (fd < 0)
         {
             throw new IOException($"cannot open {directory} to sync it (errno {Marshal.GetLastPInvokeError()})");
@@ -26,16 +22,10 @@ internal static partial class DirectorySync
         }
         finally
         {
-            _ = Close(fd);
+            _ = LibcFile.Close(fd);
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 }

@@ -11,8 +11,6 @@ namespace KeyBuzz.Agent.Io;
 /// </summary>
 internal static partial class PosixLockProbe
 {
-    private const int OReadOnly = 0;
-    private const int OCloseOnExec = 0x80000;
     private const int FGetLk = 5;
     private const short FWrLck = 1;
     private const short FUnLck = 2;
@@ -20,7 +18,7 @@ internal static partial class PosixLockProbe
     /// <summary>The holder's pid; 0 when a lock is held by a process we cannot name (an open file description lock, another pid namespace); null when none or the file cannot be read.</summary>
     public static int? Holder(string path)
     {
-        var fd = Open(path, OReadOnly | OCloseOnExec);
+        var fd = LibcFile.Open(path, LibcFile.ReadOnly | LibcFile.CloseOnExec);
         if (fd < 0)
         {
             return null; // missing or unreadable: no evidence either way, the pid file still speaks
@@ -39,18 +37,12 @@ internal static partial class PosixLockProbe
         }
         finally
         {
-            _ = Close(fd);
+            _ = LibcFile.Close(fd);
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int Fcntl(int fd, int command, ref Flock flock);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 
     /// <summary>struct flock (fcntl.h) on 64-bit Linux: short, short, off_t, off_t, pid_t.</summary>
     [StructLayout(LayoutKind.Sequential)]
